@@ -1,0 +1,375 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// RegionKind says what a kept region of an article is.
+type RegionKind string
+
+// Kinds of kept region.
+const (
+	KindTitle     RegionKind = "title"
+	KindHeading   RegionKind = "heading"
+	KindParagraph RegionKind = "paragraph"
+	KindListItem  RegionKind = "list_item"
+)
+
+// Region is a kept block of an article: [Start, End) in Article.Text.
+type Region struct {
+	Start int        `json:"start"`
+	End   int        `json:"end"`
+	Kind  RegionKind `json:"kind"`
+}
+
+// Removal is a region the cleaner excluded, with the reason.
+type Removal struct {
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Reason string `json:"reason"`
+}
+
+// Cleaned is an article split into its title, its body blocks and the page
+// furniture removed from it. Title, Body and Removed never overlap, and
+// every non-blank line of the text is in exactly one of them.
+type Cleaned struct {
+	Title   *Region   `json:"title,omitempty"`
+	Body    []Region  `json:"body"`
+	Removed []Removal `json:"removed"`
+}
+
+// Cleaner removes page furniture from text copied from the web. The zero
+// value works; a Cleaner is safe for concurrent use once built.
+//
+// It decides line by line (the block structure web copy keeps) from
+// structural signals, not from a list of known lines:
+//   - phrases that only furniture uses (share, subscribe, comment prompts,
+//     "Previous Post", "Editor's Picks", cookie notices), matched as patterns
+//     over a whole short line or inside a line with little prose;
+//   - shape: length, final punctuation, stop-word density, a truncated teaser
+//     ending in "…", a web address or e-mail inside the block;
+//   - position: once a furniture block follows the body, later blocks are
+//     furniture unless they read as strong body prose with no furniture sign;
+//   - repetition: a line repeated inside the document, or seen in many
+//     documents of the corpus (see Boilerplate).
+type Cleaner struct {
+	// Boilerplate, when set, lists lines seen across many documents.
+	Boilerplate *Boilerplate
+}
+
+type line struct {
+	start, end int    // trimmed line
+	text       string // trimmed text
+	words      int
+	stopFrac   float64
+	terminal   bool // ends in . ! ? or a closing quote after one
+	colonEnd   bool
+	ellipsis   bool
+	bullet     bool
+	furniture  string // reason when a furniture pattern matched
+	soft       string // weaker sign (address, furniture vocabulary)
+}
+
+// Clean splits text into title, body and removed furniture. title, when
+// non-empty, is the known headline (from a manifest or a record field): the
+// first line matching it is the title.
+func (c Cleaner) Clean(text, title string) Cleaned {
+	lines := splitLines(text)
+	out := Cleaned{Body: []Region{}, Removed: []Removal{}}
+	if len(lines) == 0 {
+		return out
+	}
+	seen := map[string]int{}
+	for i := range lines {
+		l := &lines[i]
+		analyseLine(l)
+		seen[foldLine(l.text)]++
+		if c.Boilerplate != nil && l.furniture == "" && !strongBody(l) {
+			if n := c.Boilerplate.count(l.text); n >= c.Boilerplate.min() {
+				l.furniture = fmt.Sprintf("boilerplate: line seen in %d documents", n)
+			}
+		}
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.furniture == "" && seen[foldLine(l.text)] > 1 && !strongBody(l) && l.words <= 12 {
+			l.furniture = "repeated line"
+		}
+	}
+
+	// The title: the known headline, else the first line if it reads as one.
+	first := 0
+	for first < len(lines) && lines[first].furniture != "" {
+		first++
+	}
+	i0 := 0
+	if title != "" {
+		ft := foldLine(title)
+		for i := range lines[:min(len(lines), 6)] {
+			if foldLine(lines[i].text) == ft {
+				out.Title = &Region{lines[i].start, lines[i].end, KindTitle}
+				i0 = i + 1
+				break
+			}
+		}
+	}
+	if out.Title == nil && first < len(lines) && looksLikeHeadline(&lines[first]) {
+		out.Title = &Region{lines[first].start, lines[first].end, KindTitle}
+		i0 = first + 1
+	}
+	for i := 0; i < i0; i++ {
+		if lines[i].furniture != "" && (out.Title == nil || lines[i].start != out.Title.Start) {
+			out.Removed = append(out.Removed, Removal{lines[i].start, lines[i].end, lines[i].furniture})
+		}
+	}
+
+	inFurniture := false
+	for i := i0; i < len(lines); i++ {
+		l := &lines[i]
+		switch {
+		case l.furniture != "":
+			out.Removed = append(out.Removed, Removal{l.start, l.end, l.furniture})
+			// Past the body's start, one furniture block opens the tail zone;
+			// a short in-body marker (a lone "Advertisement") does not.
+			if bodyParagraphs(out.Body) > 0 && !(l.words <= 2 && nextIsBody(lines, i)) {
+				inFurniture = true
+			}
+		case inFurniture && !(strongBody(l) && l.soft == ""):
+			reason := "after the article body: " + tailReason(l)
+			out.Removed = append(out.Removed, Removal{l.start, l.end, reason})
+		case l.soft != "" && !strongBody(l):
+			out.Removed = append(out.Removed, Removal{l.start, l.end, l.soft})
+		default:
+			inFurniture = false
+			out.Body = append(out.Body, Region{l.start, l.end, blockKind(lines, i)})
+		}
+	}
+	return out
+}
+
+func bodyParagraphs(rs []Region) int {
+	n := 0
+	for _, r := range rs {
+		if r.Kind == KindParagraph || r.Kind == KindListItem {
+			n++
+		}
+	}
+	return n
+}
+
+// nextIsBody reports whether the next non-furniture line after i is strong body prose.
+func nextIsBody(lines []line, i int) bool {
+	return i+1 < len(lines) && strongBody(&lines[i+1]) && lines[i+1].furniture == ""
+}
+
+func tailReason(l *line) string {
+	switch {
+	case l.soft != "":
+		return l.soft
+	case l.ellipsis:
+		return "truncated teaser"
+	case !l.terminal && l.words <= 20:
+		return "teaser or label line"
+	default:
+		return "text in the furniture zone (author box, teaser or prompt)"
+	}
+}
+
+func blockKind(lines []line, i int) RegionKind {
+	l := &lines[i]
+	if l.bullet {
+		return KindListItem
+	}
+	if !l.terminal && !l.colonEnd && l.words <= 16 && !strings.HasSuffix(l.text, ",") {
+		return KindHeading
+	}
+	return KindParagraph
+}
+
+// strongBody reports whether a line reads as article prose: a sentence of
+// some length that ends as sentences do, with ordinary function words.
+func strongBody(l *line) bool {
+	return l.words >= 12 && l.terminal && !l.ellipsis && l.stopFrac >= 0.2
+}
+
+func looksLikeHeadline(l *line) bool {
+	return l.words >= 2 && l.words <= 30 && !l.ellipsis && !(l.terminal && strings.HasSuffix(l.text, ".") && l.words > 20)
+}
+
+// splitLines returns the non-blank lines of text with trimmed offsets. A
+// line that continues a hard-wrapped paragraph (the previous line does not
+// end a sentence and this one starts in lower case) is joined to it.
+func splitLines(text string) []line {
+	var out []line
+	pos := 0
+	for pos <= len(text) {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		s, e := trimSpan(text, pos, end)
+		if s < e {
+			if n := len(out); n > 0 && isContinuation(text, &out[n-1], s, e) {
+				out[n-1].end = e
+				out[n-1].text = text[out[n-1].start:e]
+			} else {
+				out = append(out, line{start: s, end: e, text: text[s:e]})
+			}
+		}
+		if nl < 0 {
+			break
+		}
+		pos = end + 1
+	}
+	return out
+}
+
+func isContinuation(text string, prev *line, s, e int) bool {
+	if s-prev.end > 2 { // a blank line in between (\n\n or \r\n\r\n-ish)
+		gap := text[prev.end:s]
+		if strings.Count(gap, "\n") > 1 {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(text[s:e])
+	pt := strings.TrimRight(prev.text, " ")
+	last, _ := utf8.DecodeLastRuneInString(pt)
+	return unicode.IsLower(r) && (unicode.IsLetter(last) || last == ',' || last == '-') && utf8.RuneCountInString(prev.text) > 50
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}
+
+func foldLine(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "\u2019", "'"))), " ")
+}
+
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from as into onto upon
+		is are was were be been being am has have had do does did will would shall should can could may might must
+		that this these those which who whom whose what when where why how than then there here it its they them
+		their he him his she her we us our you your i me my not no nor so such also only just even still yet
+		about after before over under between through during against among without within while because since`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func analyseLine(l *line) {
+	t := l.text
+	words := strings.FieldsFunc(t, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '\u2019' && r != '-'
+	})
+	l.words = len(words)
+	stops := 0
+	for _, w := range words {
+		if stopWords[strings.ToLower(w)] {
+			stops++
+		}
+	}
+	if l.words > 0 {
+		l.stopFrac = float64(stops) / float64(l.words)
+	}
+	trimmed := strings.TrimRight(t, "\"'”’)]» ")
+	l.ellipsis = strings.HasSuffix(trimmed, "...") || strings.HasSuffix(trimmed, "…")
+	last, _ := utf8.DecodeLastRuneInString(trimmed)
+	l.terminal = (last == '.' || last == '!' || last == '?') && !l.ellipsis
+	l.colonEnd = last == ':'
+	first, _ := utf8.DecodeRuneInString(t)
+	l.bullet = strings.ContainsRune("•·▪‣◦●–-*", first) && l.words > 0
+	l.furniture = furnitureReason(t, l)
+	if l.furniture == "" {
+		l.soft = softReason(t, l)
+	}
+}
+
+// furniturePatterns match lines that only page furniture uses. Each must
+// match the whole (short) line, so a sentence that merely mentions
+// "comments" or "subscribers" is never caught.
+var furniturePatterns = []struct {
+	re     *regexp.Regexp
+	reason string
+}{
+	{regexp.MustCompile(`(?i)^(share( this( article| story| post)?)?( on (facebook|twitter|x|linkedin|whatsapp|email))?|tweet|email|print|copy link|click to share.*|share via.*|shares?)[.:!]?$`), "share prompt"},
+	{regexp.MustCompile(`(?i)^(previous|next|older|newer) (post|article|story)\b.*$`), "post navigation"},
+	{regexp.MustCompile(`(?i)^(leave|post|add|write|submit) (a|your) (comment|reply|response)\b.*$`), "comment prompt"},
+	{regexp.MustCompile(`(?i)^(\d+ )?(comments?|responses?|replies|discussion)( \(\d+\))?:?$`), "comment section"},
+	{regexp.MustCompile(`(?i)^(there are no comments|no comments yet|be the first to (comment|respond|reply)|join the (conversation|discussion)|start the conversation|comments are closed|view comments|show comments|load comments).*$`), "comment prompt"},
+	{regexp.MustCompile(`(?i)^(editor'?s'? picks?|trending( now| stories| news)?|most (read|popular|viewed|shared)|popular( posts| stories)?|recommended( for you| stories)?|you (may|might) also like|related( articles| stories| posts| news| coverage| content)?|read (next|more|also)|more (from|stories|news|on this story|like this)\b.*|more|latest( news| stories| posts)?|top stories|see also|don'?t miss|further reading|in case you missed it|around the web|sponsored( content| stories)?|advertisement|ad|promoted)[.:]?$`), "teaser or recommendation label"},
+	{regexp.MustCompile(`(?i)^(read more|read also|also read|related|see also|watch|listen|recommended|more)\s*[:|»>-]\s*\S.*$`), "teaser link"},
+	{regexp.MustCompile(`(?i)^(subscribe|sign up|sign in|log in|register|join|get access|become a (member|subscriber)|support (us|our journalism)|donate)\b.{0,100}$`), "subscription or sign-in prompt"},
+	{regexp.MustCompile(`(?i)^(show|give) your support\b.*$|\bif you (like|enjoyed|value) (our|this) (work|article|journalism)\b`), "support nag"},
+	{regexp.MustCompile(`(?i)^(discover|get) more from\b.*$|^continue reading\.?$|^keep reading\.?$|^read (the )?full (story|article)\.?$`), "subscription or continue prompt"},
+	{regexp.MustCompile(`(?i)^(about the )?(author|authors|writer|contributor)s?:?$|^(written|posted|published|reported) by\b.{0,80}$|^by [A-Z][\p{L}.'’-]+( [A-Z][\p{L}.'’-]+){0,3}$`), "author box"},
+	{regexp.MustCompile(`(?i)^read (all )?(articles|stories|posts) (by|from)\b.*$|\bfollow us on\b|^follow\b.{0,60}$`), "follow prompt"},
+	{regexp.MustCompile(`(?i)\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences)|privacy policy|terms of (use|service))\b`), "cookie or legal notice"},
+	{regexp.MustCompile(`(?i)^(scroll to top|back to top|skip to (main )?content|menu|home|search|close|toggle navigation|open menu)\.?$`), "navigation"},
+	{regexp.MustCompile(`(?i)^(©|\(c\)|copyright)\b.*$|\ball rights reserved\b`), "copyright notice"},
+	{regexp.MustCompile(`(?i)^(tags?|topics?|filed under|categories|category)\s*:.*$`), "tag list"},
+	{regexp.MustCompile(`(?i)^(newsletter|sign up for (our|the) newsletter|get (the|our) newsletter|enter your e-?mail( address)?).*$`), "newsletter nag"},
+	{regexp.MustCompile(`(?i)^(photo|image|video|credit|source|getty images|ap photo|reuters photo)\s*[:/].{0,120}$`), "media credit"},
+}
+
+func furnitureReason(t string, l *line) string {
+	if l.words > 25 && strongBody(l) {
+		return "" // a long prose paragraph is never furniture by pattern alone
+	}
+	for _, p := range furniturePatterns {
+		if p.re.MatchString(t) {
+			return p.reason
+		}
+	}
+	return ""
+}
+
+var (
+	addressRE   = regexp.MustCompile(`(?i)\b(https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[a-z]{2,}\b|\b[\w-]+\.(com|org|net|co\.uk|info|news|io)\b`)
+	furnitureRE = regexp.MustCompile(`(?i)\b(this byline|under (this|the) byline|subscribe (now|today|to (our|the) newsletter)|our newsletter|unsubscribe|comment section|support (our|independent) journalism|this (site|website|blog))\b`)
+)
+
+// softReason returns a weaker sign of furniture: enough to remove a line in
+// the tail zone or a line that is not prose, never a strong body paragraph
+// on its own.
+func softReason(t string, l *line) string {
+	if addressRE.MatchString(t) {
+		return "web or e-mail address (site or author box)"
+	}
+	if furnitureRE.MatchString(t) {
+		return "site vocabulary (author box or prompt)"
+	}
+	if l.ellipsis && l.words <= 40 {
+		return "truncated teaser"
+	}
+	return ""
+}
+
+// CleanArticle cleans a's text using its known title, and fills a.Title from
+// the detected headline when the article had none.
+func (c Cleaner) CleanArticle(a *Article) Cleaned {
+	cl := c.Clean(a.Text, a.Title)
+	if a.Title == "" && cl.Title != nil {
+		a.Title = a.Text[cl.Title.Start:cl.Title.End]
+	}
+	return cl
+}

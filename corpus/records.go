@@ -1,0 +1,337 @@
+package corpus
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Fields names the record fields a JSONL or CSV reader takes each Article
+// field from. Empty names take the defaults; a field missing from a record is
+// left empty (Text is the exception: a record without text is skipped).
+type Fields struct {
+	ID, Outlet, Title, Published, URL, Text string
+}
+
+func (f Fields) withDefaults() Fields {
+	def := func(s, d string) string {
+		if s == "" {
+			return d
+		}
+		return s
+	}
+	return Fields{
+		ID: def(f.ID, "id"), Outlet: def(f.Outlet, "outlet"), Title: def(f.Title, "title"),
+		Published: def(f.Published, "published"), URL: def(f.URL, "url"), Text: def(f.Text, "text"),
+	}
+}
+
+// RecordOptions configure the JSONL and CSV readers.
+type RecordOptions struct {
+	Fields Fields
+	Limits Limits
+	// Name labels the input in errors and IDs (its path); default "stdin".
+	Name string
+}
+
+// dateLayouts are the date forms accepted for Published.
+var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "02/01/2006"}
+
+// ParseDate parses a publication date in one of the common forms (RFC 3339,
+// 2006-01-02, January 2, 2006, ...). It returns an error naming the value.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("unrecognised date %q (want e.g. 2025-08-20 or August 20, 2025)", s)
+}
+
+// fromRecord builds an article from a record's fields. loc names the record.
+func fromRecord(rec map[string]string, f Fields, lim Limits, loc, fallbackID string) (*Article, error) {
+	id := rec[f.ID]
+	if id == "" {
+		id = fallbackID
+	}
+	raw, ok := rec[f.Text]
+	if !ok {
+		return nil, &SkipError{ID: id, Location: loc, Reason: fmt.Sprintf("no %q field", f.Text)}
+	}
+	text, repaired, reason := checkText(raw, lim)
+	if reason != "" {
+		return nil, &SkipError{ID: id, Location: loc, Reason: reason}
+	}
+	a := &Article{ID: id, Outlet: rec[f.Outlet], Title: rec[f.Title], URL: rec[f.URL], Text: text, Location: loc, Repaired: repaired}
+	if d := rec[f.Published]; d != "" {
+		t, err := ParseDate(d)
+		if err != nil {
+			return nil, &SkipError{ID: id, Location: loc, Reason: fmt.Sprintf("field %q: %v", f.Published, err)}
+		}
+		a.Published = t
+	}
+	used := map[string]bool{f.ID: true, f.Outlet: true, f.Title: true, f.URL: true, f.Text: true, f.Published: true}
+	for k, v := range rec {
+		if !used[k] && v != "" {
+			if a.Meta == nil {
+				a.Meta = map[string]string{}
+			}
+			a.Meta[k] = v
+		}
+	}
+	return a, nil
+}
+
+// JSONL reads one JSON object per line. String, number and boolean fields
+// are kept (numbers as written); nested values are skipped. A malformed line
+// is skipped with its line number; a line longer than the document limit is
+// skipped without being held in memory whole.
+func JSONL(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Article, error] {
+	f := opt.Fields.withDefaults()
+	name := opt.Name
+	if name == "" {
+		name = "stdin"
+	}
+	return func(yield func(*Article, error) bool) {
+		br := bufio.NewReaderSize(r, 64<<10)
+		for n := 1; ; n++ {
+			if err := ctx.Err(); err != nil {
+				yield(nil, err)
+				return
+			}
+			line, tooLong, err := readLine(br, opt.Limits.maxDoc()+4096)
+			if err != nil && !errors.Is(err, io.EOF) {
+				yield(nil, fmt.Errorf("%s:%d: %w", name, n, err))
+				return
+			}
+			loc := fmt.Sprintf("%s:%d", name, n)
+			if tooLong {
+				if !yield(nil, &SkipError{ID: "line " + strconv.Itoa(n), Location: loc, Reason: fmt.Sprintf("line longer than %d bytes", opt.Limits.maxDoc()+4096)}) {
+					return
+				}
+			} else if strings.TrimSpace(string(line)) != "" {
+				a, perr := parseJSONLine(line, f, opt.Limits, loc, strconv.Itoa(n))
+				if !yield(a, perr) {
+					return
+				}
+			}
+			if errors.Is(err, io.EOF) {
+				return
+			}
+		}
+	}
+}
+
+func parseJSONLine(line []byte, f Fields, lim Limits, loc, fallbackID string) (*Article, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(line, &obj); err != nil {
+		return nil, &SkipError{Location: loc, Reason: "malformed JSON: " + err.Error()}
+	}
+	// encoding/json turns invalid UTF-8 into U+FFFD silently; count it first
+	// so the repair is reported.
+	repaired := countInvalidUTF8(line)
+	rec := make(map[string]string, len(obj))
+	for k, raw := range obj {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			rec[k] = s
+			continue
+		}
+		t := strings.TrimSpace(string(raw))
+		if t != "" && t != "null" && t[0] != '{' && t[0] != '[' {
+			rec[k] = t // number or boolean, as written
+		}
+	}
+	a, err := fromRecord(rec, f, lim, loc, fallbackID)
+	if a != nil {
+		a.Repaired += repaired
+	}
+	return a, err
+}
+
+func countInvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// readLine reads one line (without its newline). A line longer than max is
+// consumed and reported as too long, never buffered whole.
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, isPrefix, e := br.ReadLine()
+		if e != nil {
+			if errors.Is(e, io.EOF) && (len(line) > 0 || tooLong) {
+				return line, tooLong, io.EOF
+			}
+			return line, tooLong, e
+		}
+		if !tooLong {
+			if len(line)+len(chunk) > max {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if !isPrefix {
+			return line, tooLong, nil
+		}
+	}
+}
+
+// CSV reads a CSV file whose first row names the columns. A row with the
+// wrong number of fields or a quoting error is skipped with its line number.
+func CSV(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Article, error] {
+	f := opt.Fields.withDefaults()
+	name := opt.Name
+	if name == "" {
+		name = "stdin"
+	}
+	return func(yield func(*Article, error) bool) {
+		cr := csv.NewReader(&limitedLines{r: bufio.NewReaderSize(r, 64<<10), max: opt.Limits.maxDoc() + 4096})
+		cr.ReuseRecord = false
+		header, err := cr.Read()
+		if err != nil {
+			yield(nil, fmt.Errorf("%s:1: reading the CSV header: %w", name, err))
+			return
+		}
+		cols := map[string]int{}
+		for i, h := range header {
+			cols[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		}
+		if _, ok := cols[f.Text]; !ok {
+			yield(nil, fmt.Errorf("%s:1: the CSV header has no %q column (columns: %s)", name, f.Text, strings.Join(sortedKeys(cols), ", ")))
+			return
+		}
+		cr.FieldsPerRecord = len(header)
+		for n := 2; ; n++ {
+			if err := ctx.Err(); err != nil {
+				yield(nil, err)
+				return
+			}
+			row, err := cr.Read()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			line, _ := cr.FieldPos(0)
+			if line == 0 {
+				line = n
+			}
+			loc := fmt.Sprintf("%s:%d", name, line)
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					if !yield(nil, &SkipError{ID: "row " + strconv.Itoa(n-1), Location: fmt.Sprintf("%s:%d", name, pe.StartLine), Reason: "malformed CSV row: " + pe.Err.Error()}) {
+						return
+					}
+					if errors.Is(pe.Err, errLineTooLong) {
+						return // the stream cannot be resynchronised inside a quoted field
+					}
+					continue
+				}
+				yield(nil, fmt.Errorf("%s: %w", loc, err))
+				return
+			}
+			rec := make(map[string]string, len(row))
+			for k, i := range cols {
+				rec[k] = row[i]
+			}
+			a, perr := fromRecord(rec, f, opt.Limits, loc, "row "+strconv.Itoa(n-1))
+			if !yield(a, perr) {
+				return
+			}
+		}
+	}
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// limitedLines fails a read once a single line grows past max bytes, so a
+// 100 MB line cannot be buffered by encoding/csv.
+type limitedLines struct {
+	r   *bufio.Reader
+	max int
+	cur int
+}
+
+func (l *limitedLines) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i := 0; i < n; i++ {
+		if p[i] == '\n' {
+			l.cur = 0
+			continue
+		}
+		l.cur++
+		if l.cur > l.max {
+			return i, errLineTooLong
+		}
+	}
+	return n, err
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// OpenFile opens a JSONL (.jsonl, .ndjson) or CSV (.csv) file and returns its
+// articles. The file is closed when the sequence ends.
+func OpenFile(ctx context.Context, path string, opt RecordOptions) iter.Seq2[*Article, error] {
+	return func(yield func(*Article, error) bool) {
+		fh, err := os.Open(path)
+		if err != nil {
+			yield(nil, fmt.Errorf("corpus: %w", err))
+			return
+		}
+		defer fh.Close()
+		opt.Name = path
+		var seq iter.Seq2[*Article, error]
+		switch ext := strings.ToLower(extOf(path)); ext {
+		case ".jsonl", ".ndjson", ".json":
+			seq = JSONL(ctx, fh, opt)
+		case ".csv":
+			seq = CSV(ctx, fh, opt)
+		default:
+			yield(nil, fmt.Errorf("corpus: %s: unknown record format %q (want .jsonl or .csv)", path, ext))
+			return
+		}
+		for a, err := range seq {
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+}
+
+func extOf(p string) string {
+	i := strings.LastIndexByte(p, '.')
+	if i < 0 || strings.ContainsAny(p[i:], `/\`) {
+		return ""
+	}
+	return p[i:]
+}

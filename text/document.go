@@ -1,0 +1,119 @@
+package text
+
+import (
+	"fmt"
+)
+
+// Document is an article's body as tokens and sentences. Every offset is a
+// byte offset into Text, the article's original text.
+type Document struct {
+	Text      string
+	Blocks    []Block
+	Tokens    []Token
+	Sentences []Sentence
+}
+
+// TokenText returns the token as written in the original text.
+func (d *Document) TokenText(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+
+// SentenceText returns the sentence as written in the original text.
+func (d *Document) SentenceText(i int) string {
+	return d.Text[d.Sentences[i].Start:d.Sentences[i].End]
+}
+
+// WordCount returns the number of word and number tokens.
+func (d *Document) WordCount() int {
+	n := 0
+	for _, t := range d.Tokens {
+		if t.Kind == Word || t.Kind == Number {
+			n++
+		}
+	}
+	return n
+}
+
+// Pipeline turns blocks of an original text into a Document. Build one with
+// NewPipeline and share it: it is safe for concurrent use.
+type Pipeline struct {
+	seg     segmenter
+	tagger  Tagger
+	stemmer *Stemmer
+}
+
+// Option configures a Pipeline.
+type Option func(*Pipeline)
+
+// WithTagger sets the part-of-speech tagger; nil turns tagging off.
+func WithTagger(t Tagger) Option { return func(p *Pipeline) { p.tagger = t } }
+
+// WithoutTagging turns part-of-speech tagging off (it is on by default and is
+// by far the most expensive step).
+func WithoutTagging() Option { return func(p *Pipeline) { p.tagger = nil } }
+
+// NewPipeline builds a pipeline. By default it tags with prose (NewProseTagger).
+func NewPipeline(opts ...Option) (*Pipeline, error) {
+	punkt, err := loadPunkt()
+	if err != nil {
+		return nil, err
+	}
+	p := &Pipeline{seg: segmenter{punkt: punkt}, stemmer: &Stemmer{}}
+	p.tagger = taggerDefault
+	for _, o := range opts {
+		o(p)
+	}
+	if p.tagger == taggerDefault {
+		p.tagger = NewProseTagger()
+	}
+	return p, nil
+}
+
+// taggerDefault marks "no option given" so that the prose model is only
+// loaded when it will be used.
+var taggerDefault Tagger = defaultMarker{}
+
+type defaultMarker struct{}
+
+func (defaultMarker) Tag([]string) ([]string, error) { return nil, nil }
+
+// Stemmer returns the pipeline's shared, cached stemmer.
+func (p *Pipeline) Stemmer() *Stemmer { return p.stemmer }
+
+// Tagging reports whether the pipeline assigns part-of-speech tags.
+func (p *Pipeline) Tagging() bool { return p.tagger != nil }
+
+// Process tokenizes, segments and tags the given blocks of src. Blocks must
+// be in order and must not overlap; a nil blocks slice means the whole text is
+// one paragraph.
+func (p *Pipeline) Process(src string, blocks []Block) (*Document, error) {
+	if blocks == nil {
+		blocks = []Block{{Span: Span{0, len(src)}, Kind: Paragraph}}
+	}
+	doc := &Document{Text: src, Blocks: blocks}
+	prev := 0
+	for bi, b := range blocks {
+		if b.Start < prev || b.End < b.Start || b.End > len(src) {
+			return nil, fmt.Errorf("text: block %d [%d,%d) is out of order or outside the text (length %d)", bi, b.Start, b.End, len(src))
+		}
+		prev = b.End
+		first := len(doc.Tokens)
+		doc.Tokens = Tokenize(src, b.Start, b.End, doc.Tokens)
+		doc.Sentences = p.seg.split(src, b, bi, doc.Tokens, first, len(doc.Tokens), doc.Sentences)
+	}
+	if p.tagger != nil {
+		var words []string
+		for si, s := range doc.Sentences {
+			words = words[:0]
+			for _, t := range doc.Tokens[s.First:s.Last] {
+				words = append(words, src[t.Start:t.End])
+			}
+			tags, err := p.tagger.Tag(words)
+			if err != nil {
+				return nil, fmt.Errorf("text: tagging sentence %d: %w", si, err)
+			}
+			for i := range tags {
+				doc.Tokens[s.First+i].Tag = tags[i]
+			}
+		}
+	}
+	return doc, nil
+}

@@ -1,0 +1,78 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+func segment(t *testing.T, p *Pipeline, src string, blocks []Block) []string {
+	t.Helper()
+	doc, err := p.Process(src, blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for i := range doc.Sentences {
+		out = append(out, doc.SentenceText(i))
+	}
+	return out
+}
+
+func TestSegmentation(t *testing.T) {
+	p, err := NewPipeline(WithoutTagging())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Mr. Smith went to the U.S. State Department. He said “We are ready.” Then he left.",
+			[]string{"Mr. Smith went to the U.S. State Department.", "He said “We are ready.”", "Then he left."}},
+		{"Did they agree? No! The talks, held in Paris, ended late.",
+			[]string{"Did they agree?", "No!", "The talks, held in Paris, ended late."}},
+		{"Officials said the force of ~64,000 troops (about 3.5 percent) was cut to 25,000. Critics objected.",
+			[]string{"Officials said the force of ~64,000 troops (about 3.5 percent) was cut to 25,000.", "Critics objected."}},
+	}
+	for _, tc := range tests {
+		got := segment(t, p, tc.in, nil)
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("segment %q\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+	// Blocks are boundaries: a heading without final punctuation never runs
+	// into the paragraph after it.
+	src := "Paris Promises vs. Political Gravity\nParis was billed as the moment. It was not."
+	got := segment(t, p, src, []Block{{Span{0, 36}, Heading}, {Span{37, len(src)}, Paragraph}})
+	want := []string{"Paris Promises vs. Political Gravity", "Paris was billed as the moment.", "It was not."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("blocks: got %q", got)
+	}
+	if _, err := p.Process(src, []Block{{Span{10, 5}, Paragraph}}); err == nil {
+		t.Error("a reversed block must be an error")
+	}
+}
+
+func TestTagging(t *testing.T) {
+	p, err := NewPipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "Russia’s army “quickly” attacked the city, officials said."
+	doc, err := p.Process(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for i, tk := range doc.Tokens {
+		if tk.Tag == "" {
+			t.Errorf("token %q untagged", doc.TokenText(i))
+		}
+		got[tk.Norm] = tk.Tag
+	}
+	for w, want := range map[string]string{"russia": "NNP", "army": "NN", "quickly": "RB", "attacked": "VBD", "city": "NN", "officials": "NNS", "said": "VBD"} {
+		if got[w] != want {
+			t.Errorf("tag(%s) = %q, want %q", w, got[w], want)
+		}
+	}
+}
