@@ -234,11 +234,6 @@ func CSV(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Article
 			if errors.Is(err, io.EOF) {
 				return
 			}
-			line, _ := cr.FieldPos(0)
-			if line == 0 {
-				line = n
-			}
-			loc := fmt.Sprintf("%s:%d", name, line)
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
@@ -250,9 +245,11 @@ func CSV(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Article
 					}
 					continue
 				}
-				yield(nil, fmt.Errorf("%s: %w", loc, err))
+				yield(nil, fmt.Errorf("%s: %w", name, err))
 				return
 			}
+			line, _ := cr.FieldPos(0) // only valid after a successful Read
+			loc := fmt.Sprintf("%s:%d", name, line)
 			rec := make(map[string]string, len(row))
 			for k, i := range cols {
 				rec[k] = row[i]

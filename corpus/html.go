@@ -1,0 +1,385 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	nurl "net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// HTMLPage is what the extractor found in one HTML page.
+type HTMLPage struct {
+	// Title is the article's headline, without the site name the <title>
+	// element often adds.
+	Title string
+	// Text is the main article as plain text: one paragraph, heading or list
+	// item per line, blocks separated by a blank line. It is valid UTF-8 and
+	// never contains markup or script. It is empty when the page has no
+	// article.
+	Text string
+	// URL is the page's address: pageURL when given, else the canonical
+	// address the page declares.
+	URL string
+	// SiteName is the publisher's name (og:site_name, JSON-LD publisher, or
+	// a name derived from the page) when one is found.
+	SiteName string
+	// Author is the byline when one is found.
+	Author string
+	// Published is the publication date when one is found, else the zero
+	// time.
+	Published time.Time
+}
+
+// ExtractHTML extracts the main article from an HTML page. Text has one
+// paragraph (or heading, or list item) per line, paragraphs separated by a
+// blank line, so the furniture cleaner can see block structure. pageURL may
+// be empty.
+//
+// ExtractHTML reads all of r; callers bound its size (ReadHTML applies
+// Limits). Bytes that are not valid UTF-8 are decoded with the charset the
+// page declares (a byte-order mark or a <meta> charset) when it declares a
+// legacy one, and are otherwise replaced by U+FFFD. A page in which no
+// article is found yields an HTMLPage with empty Text and a nil error. The
+// error is non-nil only when r fails or the extractor library panics.
+func ExtractHTML(r io.Reader, pageURL string) (HTMLPage, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return HTMLPage{}, fmt.Errorf("extract html: reading page: %w", err)
+	}
+	s := decodeHTML(raw)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return extractHTMLString(s, pageURL)
+}
+
+// ReadHTML reads one HTML file into an Article (ID = base file name,
+// Location = path, Outlet = SiteName when present, Title, Published, URL),
+// applying checkText (repair UTF-8, skip binary/empty/oversized) with the
+// given Limits; when the page yields no article text, it returns a
+// *SkipError with a clear reason naming the file.
+//
+// The byline, when found, is kept as Meta["author"]. A panic inside the
+// extractor library is recovered and reported as a *SkipError, so one
+// hostile page does not end a corpus read. Errors opening or reading the
+// file are returned wrapped, not as skips.
+func ReadHTML(path string, lim Limits) (*Article, error) {
+	id := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read html: %w", err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > int64(lim.maxDoc()) {
+		return nil, &SkipError{ID: id, Location: path,
+			Reason: fmt.Sprintf("document is %d bytes, over the %d-byte limit", fi.Size(), lim.maxDoc())}
+	}
+	// Read one byte past the limit so that a file that grew after Stat (or
+	// is not a regular file) is still caught by checkText.
+	raw, err := io.ReadAll(io.LimitReader(f, int64(lim.maxDoc())+1))
+	if err != nil {
+		return nil, fmt.Errorf("read html %s: %w", path, err)
+	}
+	return htmlArticle(raw, id, path, lim)
+}
+
+// htmlArticle turns the bytes of one HTML page into an Article with the
+// given ID and Location, or a *SkipError saying why it is not one. It is
+// ReadHTML without the file, for readers that already hold the bytes (Dir).
+// Outlet, Title, Published and URL come from the page; callers with better
+// sources (a manifest) override them.
+func htmlArticle(raw []byte, id, loc string, lim Limits) (*Article, error) {
+	skip := func(reason string) error {
+		return &SkipError{ID: id, Location: loc, Reason: reason}
+	}
+	text, repaired, reason := checkText(decodeHTML(raw), lim)
+	if reason != "" {
+		return nil, skip(reason)
+	}
+	page, err := extractHTMLString(text, "")
+	if err != nil {
+		return nil, skip(err.Error())
+	}
+	if page.Text == "" {
+		return nil, skip("no article text found in " + path.Base(id) + " (the HTML extractor found no main content)")
+	}
+	a := &Article{
+		ID:        id,
+		Outlet:    page.SiteName,
+		Title:     page.Title,
+		Published: page.Published,
+		URL:       page.URL,
+		Text:      page.Text,
+		Location:  loc,
+		Repaired:  repaired,
+	}
+	if page.Author != "" {
+		a.Meta = map[string]string{"author": page.Author}
+	}
+	return a, nil
+}
+
+// errExtractorPanic marks a panic recovered from the extractor library.
+var errExtractorPanic = errors.New("HTML extractor panicked")
+
+// extractDocument is the extractor library's entry point; tests replace it
+// to check that its panics are recovered.
+var extractDocument = trafilatura.ExtractDocument
+
+// removeElements removes every element with the given tag name, with its
+// content, from the tree.
+func removeElements(n *html.Node, tag string) {
+	var doomed []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == tag {
+				doomed = append(doomed, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	for _, d := range doomed {
+		d.Parent.RemoveChild(d)
+	}
+}
+
+// extractHTMLString extracts the article from a page that is already valid
+// UTF-8.
+func extractHTMLString(s string, pageURL string) (page HTMLPage, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			page, err = HTMLPage{}, fmt.Errorf("%w: %v", errExtractorPanic, r)
+		}
+	}()
+	s = strings.TrimPrefix(s, "\uFEFF")
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		// html.Parse fails only when its reader does.
+		return HTMLPage{}, fmt.Errorf("extract html: parsing: %w", err)
+	}
+	var orig *nurl.URL
+	if pageURL != "" {
+		if u, err := nurl.ParseRequestURI(pageURL); err == nil && u.IsAbs() {
+			orig = u
+		}
+	}
+	// The measured configuration (see HTML_EXTRACTORS.md): favour precision
+	// and drop comments; only when that finds nothing, let trafilatura
+	// compare its result with its readability and DOM-distiller fallbacks.
+	var res *trafilatura.ExtractResult
+	var text string
+	for _, fallback := range []bool{false, true} {
+		opts := trafilatura.Options{
+			OriginalURL:     orig,
+			Focus:           trafilatura.FavorPrecision,
+			ExcludeComments: true,
+			EnableFallback:  fallback,
+			HtmlDateMode:    trafilatura.Fast,
+			// Links are kept in the tree only so that blockText can tell
+			// a list of links (an index page) from an article; Text never
+			// holds their targets.
+			IncludeLinks: true,
+		}
+		// ExtractDocument works on a clone, but the fallbacks may not:
+		// give each attempt its own tree.
+		tree := doc
+		if fallback {
+			if tree, err = html.Parse(strings.NewReader(s)); err != nil {
+				return HTMLPage{}, fmt.Errorf("extract html: parsing: %w", err)
+			}
+		}
+		removeElements(tree, "template")
+		r, err := extractDocument(tree, opts)
+		if err != nil || r == nil {
+			// trafilatura reports "no content" as an error; try the next
+			// configuration.
+			continue
+		}
+		res = r
+		text = blockText(r.ContentNode)
+		if text != "" {
+			break
+		}
+		text = ""
+	}
+	if res == nil {
+		return HTMLPage{URL: pageURL}, nil
+	}
+	md := res.Metadata
+	page = HTMLPage{
+		Title:     cleanLine(md.Title),
+		Text:      text,
+		URL:       pageURL,
+		SiteName:  cleanLine(md.Sitename),
+		Author:    cleanLine(md.Author),
+		Published: md.Date,
+	}
+	if page.URL == "" {
+		page.URL = md.URL
+	}
+	return page, nil
+}
+
+// rxMetaCharset finds a charset declaration in the first bytes of a page,
+// as in <meta charset="..."> or <meta http-equiv="Content-Type"
+// content="text/html; charset=...">.
+var rxMetaCharset = regexp.MustCompile(`(?i)<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+
+// decodeHTML returns the page as a string in UTF-8 when it is in a legacy
+// charset it declares. Bytes already valid as UTF-8 are kept as they are
+// (pages often declare a charset they are not in); bytes that are neither
+// valid UTF-8 nor in a declared legacy charset are returned unchanged, for
+// the caller to repair.
+func decodeHTML(raw []byte) string {
+	if utf8.Valid(raw) {
+		return string(raw)
+	}
+	head := raw
+	if len(head) > 2048 {
+		head = head[:2048]
+	}
+	enc, name, certain := charset.DetermineEncoding(head, "")
+	if !certain { // no byte-order mark: look for a declaration
+		m := rxMetaCharset.FindSubmatch(head)
+		if m == nil {
+			return string(raw)
+		}
+		enc, name = charset.Lookup(string(m[1]))
+		// A <meta> cannot declare UTF-16: the bytes that carry it are ASCII.
+		if enc == nil || strings.HasPrefix(name, "utf-16") {
+			return string(raw)
+		}
+	}
+	if name == "utf-8" {
+		return string(raw)
+	}
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		return string(raw)
+	}
+	return string(bytes.TrimPrefix(out, []byte("\uFEFF")))
+}
+
+// skippedElements are never part of the text: their content is code, data
+// or form controls, not prose.
+var skippedElements = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true,
+	"iframe": true, "object": true, "embed": true, "svg": true, "math": true,
+	"head": true, "title": true, "textarea": true, "select": true,
+	"button": true, "input": true, "canvas": true, "audio": true, "video": true,
+}
+
+// blockElements start and end a line of text.
+var blockElements = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true,
+	"body": true, "br": true, "caption": true, "center": true, "dd": true,
+	"details": true, "dialog": true, "dir": true, "div": true, "dl": true,
+	"dt": true, "fieldset": true, "figcaption": true, "figure": true,
+	"footer": true, "form": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "header": true, "hgroup": true,
+	"hr": true, "html": true, "legend": true, "li": true, "main": true,
+	"menu": true, "nav": true, "ol": true, "p": true, "pre": true,
+	"section": true, "summary": true, "table": true, "tbody": true,
+	"tfoot": true, "thead": true, "tr": true, "ul": true,
+}
+
+// blockText renders an extracted tree as plain text: one block (paragraph,
+// heading, list item, table row) per line, blocks separated by a blank
+// line, whitespace inside a block collapsed to single spaces. Table cells
+// in a row are separated by " | ". A tree whose only letters and digits are
+// link text (a list of headlines, a "log in" link) is not an article:
+// blockText returns "" for it.
+func blockText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	prose := false // a letter or digit outside any link
+	inLink := 0
+	var lines []string
+	var cur strings.Builder
+	flush := func() {
+		if line := cleanLine(cur.String()); line != "" {
+			lines = append(lines, line)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			if inLink == 0 && !prose {
+				prose = strings.IndexFunc(n.Data, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+			}
+			return
+		case html.ElementNode:
+			if skippedElements[n.Data] {
+				return
+			}
+		case html.CommentNode, html.DoctypeNode, html.RawNode:
+			return
+		}
+		if depth > 512 {
+			// Deeper than any real article; the parser does not build
+			// such trees, but do not trust the library's output blindly.
+			return
+		}
+		block := n.Type == html.ElementNode && blockElements[n.Data]
+		if block {
+			flush()
+		}
+		if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") && strings.TrimSpace(cur.String()) != "" {
+			cur.WriteString(" | ")
+		}
+		link := n.Type == html.ElementNode && n.Data == "a"
+		if link {
+			inLink++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+		if link {
+			inLink--
+		}
+		if block {
+			flush()
+		} else if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") {
+			cur.WriteByte(' ')
+		}
+	}
+	walk(n, 0)
+	flush()
+	if !prose {
+		return ""
+	}
+	return strings.Join(lines, "\n\n")
+}
+
+// cleanLine collapses all whitespace (including no-break spaces and line
+// breaks) to single spaces, drops other control characters and trims the
+// ends.
+func cleanLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}

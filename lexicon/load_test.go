@@ -1,0 +1,82 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseErrorsNamePosition(t *testing.T) {
+	base := "name: x\nversion: '1'\ndescription: d\nlicence: CC0-1.0\ncurator: c\nreferences:\n  - {id: r, citation: C}\ncategories:\n  - id: a\n    label: A\n    description: d\n    construct: hedge\n    references: [r]\n    entries:\n"
+	tests := []struct{ yaml, want string }{
+		{base + "      - {term: may, colour: red}\n", `f.yaml:15:21: entry: unknown field "colour"`},
+		{strings.Replace(base, "curator: c\n", "curator: c\nauthor: z\n", 1) + "      - may\n", `f.yaml:6:1: lexicon: unknown field "author"`},
+		{base + "      - {term: may, match: fuzzy}\n", `f.yaml:15:28: entry "may": unknown match type "fuzzy"`},
+		{base + "      - {term: 'militar*'}\n", `f.yaml:15:9: category a: entry "militar*": contains * but its match type is exact`},
+		{base + "      - {term: 'mi*tar', match: glob}\n", `f.yaml:15:9: category a: entry "mi*tar": * may only stand at the start or end`},
+		{base + "      - {term: may, weight: 2}\n", `weight 2 outside (0, 1]`},
+		{base + "      - may\n      - May\n", `f.yaml:16:9: category a: entry "May" listed twice`},
+		{strings.Replace(base, "construct: hedge", "construct: vibes", 1) + "      - may\n", `unknown construct "vibes"`},
+		{strings.Replace(base, "references: [r]", "references: [nope]", 1) + "      - may\n", `unknown reference "nope"`},
+		{base + "      - {term: may, weight: lots}\n", `f.yaml:15:29: weight must be a number`},
+		{"name: [\n", `f.yaml: yaml:`},
+	}
+	for _, tc := range tests {
+		_, err := Parse("f.yaml", []byte(tc.yaml))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("error %v\nwant it to contain %q", err, tc.want)
+		}
+	}
+	if _, err := Parse("f.yaml", []byte(base+"      - may\n")); err != nil {
+		t.Fatalf("valid file rejected: %v", err)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	parse := func(s string) *Set {
+		l, err := Parse("t.yaml", []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, err := NewSet(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return set
+	}
+	a := parse(testLexicon)
+	b := parse(strings.Replace(testLexicon, "description: loaded words", "description: reworded prose", 1))
+	c := parse(strings.Replace(testLexicon, "{term: regime, weight: 0.7}", "{term: regime, weight: 0.8}", 1))
+	d := parse(strings.Replace(testLexicon, "{term: regime, weight: 0.7}", "{term: Regime, weight: 0.7}", 1))
+	if a.Fingerprint() != b.Fingerprint() {
+		t.Error("a description change must not change the fingerprint")
+	}
+	if a.Fingerprint() == c.Fingerprint() {
+		t.Error("a weight change must change the fingerprint")
+	}
+	if a.Fingerprint() != d.Fingerprint() {
+		t.Error("case of a term does not change matching, so not the fingerprint")
+	}
+	if len(a.Fingerprint()) != 64 {
+		t.Error("fingerprint is not SHA-256 hex")
+	}
+}
+
+func TestSetWithReplacesByName(t *testing.T) {
+	l1, _ := Parse("a.yaml", []byte(testLexicon))
+	l2, _ := Parse("b.yaml", []byte(strings.Replace(testLexicon, "{term: regime, weight: 0.7}", "{term: junta}", 1)))
+	s, err := NewSet(l1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewSet(l1, l2); err == nil || !strings.Contains(err.Error(), `two lexicons named "test"`) {
+		t.Fatalf("duplicate names: %v", err)
+	}
+	s2, err := s.With(l2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s2.Category("t.loaded")
+	if c.Entries[0].Term != "junta" || len(s2.Lexicons()) != 1 {
+		t.Fatal("With did not replace the lexicon of the same name")
+	}
+}

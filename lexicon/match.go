@@ -1,0 +1,346 @@
+package lexicon
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/slantlab/slant/text"
+)
+
+// Hit is one match of a lexicon entry in a document.
+type Hit struct {
+	// Start and End are the byte span in the document's original text.
+	Start, End int
+	// First and Last are the matched token range (half-open). For a match on
+	// a part of a hyphenated compound, Last = First+1 and Part is true.
+	First, Last int
+	Part        bool
+	Category    *Category
+	Entry       *Entry
+	Weight      float64
+}
+
+// Construct returns the hit's category's construct.
+func (h Hit) Construct() string { return h.Category.Construct }
+
+type patKind uint8
+
+const (
+	patExact patKind = iota
+	patStem
+	patGlob
+)
+
+type globEdge struct {
+	prefix, suffix string // the fixed part: militar* has prefix "militar"
+	next           *node
+}
+
+type node struct {
+	exact map[string]*node
+	stem  map[string]*node
+	globs []globEdge
+	ends  []int // compiled entries ending here
+}
+
+type compiled struct {
+	cat       *Category
+	entry     *Entry
+	weight    float64
+	construct int // index into Matcher.constructs
+	order     int
+	upper     bool // attrs case: upper — "US" the country, not "us"
+	lower     bool // attrs case: lower — "us" the pronoun, not "US"
+	compounds bool
+	length    int
+}
+
+// Matcher finds a Set's entries in documents. It is built once by Compile
+// and is safe for concurrent use.
+type Matcher struct {
+	set        *Set
+	root       *node
+	entries    []compiled
+	constructs []string
+	stemmer    *text.Stemmer
+	hasStems   bool
+}
+
+// Compile builds a matcher for set. stemmer may be shared with a
+// text.Pipeline (its cache then serves both); nil makes a new one.
+func Compile(set *Set, stemmer *text.Stemmer) (*Matcher, error) {
+	if stemmer == nil {
+		stemmer = &text.Stemmer{}
+	}
+	m := &Matcher{set: set, root: newNode(), stemmer: stemmer}
+	cindex := map[string]int{}
+	for _, c := range set.Categories() {
+		ci, ok := cindex[c.Construct]
+		if !ok {
+			ci = len(m.constructs)
+			cindex[c.Construct] = ci
+			m.constructs = append(m.constructs, c.Construct)
+		}
+		for _, e := range c.Entries {
+			pats, err := m.patterns(c, e)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon %s: category %s: %w", c.Lexicon, c.ID, err)
+			}
+			n := m.root
+			for _, p := range pats {
+				n = n.child(p)
+			}
+			idx := len(m.entries)
+			m.entries = append(m.entries, compiled{
+				cat: c, entry: e, weight: c.EffectiveWeight(e), construct: ci, order: idx,
+				upper: e.Attrs["case"] == "upper", lower: e.Attrs["case"] == "lower", compounds: e.Compounds, length: len(pats),
+			})
+			n.ends = append(n.ends, idx)
+		}
+	}
+	return m, nil
+}
+
+// Set returns the lexicon set the matcher was compiled from.
+func (m *Matcher) Set() *Set { return m.set }
+
+type pattern struct {
+	kind           patKind
+	val            string
+	prefix, suffix string
+}
+
+// patterns turns an entry's term into per-token patterns, tokenizing it with
+// the same tokenizer as the text so that "Russia's" or "U.S." line up.
+func (m *Matcher) patterns(c *Category, e *Entry) ([]pattern, error) {
+	if err := checkEntry(c, e); err != nil {
+		return nil, err
+	}
+	mt := c.EffectiveMatch(e)
+	var out []pattern
+	for _, w := range strings.Fields(e.Term) {
+		if mt == Glob && strings.Contains(w, "*") {
+			core := text.Fold(strings.Trim(w, "*"))
+			p := pattern{kind: patGlob}
+			if strings.HasSuffix(w, "*") {
+				p.prefix = core
+			}
+			if strings.HasPrefix(w, "*") {
+				p.suffix = core
+			}
+			if p.prefix != "" && p.suffix != "" { // *word*: contains
+				p.val = core
+				p.prefix, p.suffix = "", ""
+			}
+			out = append(out, p)
+			continue
+		}
+		for _, t := range text.Tokenize(w, 0, len(w), nil) {
+			if mt == Stem && t.Kind == text.Word {
+				m.hasStems = true
+				out = append(out, pattern{kind: patStem, val: m.stemmer.Stem(t.Norm)})
+			} else {
+				out = append(out, pattern{kind: patExact, val: t.Norm})
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("entry %q has no words", e.Term)
+	}
+	return out, nil
+}
+
+func newNode() *node { return &node{} }
+
+func (n *node) child(p pattern) *node {
+	switch p.kind {
+	case patExact:
+		if n.exact == nil {
+			n.exact = map[string]*node{}
+		}
+		if c, ok := n.exact[p.val]; ok {
+			return c
+		}
+		c := newNode()
+		n.exact[p.val] = c
+		return c
+	case patStem:
+		if n.stem == nil {
+			n.stem = map[string]*node{}
+		}
+		if c, ok := n.stem[p.val]; ok {
+			return c
+		}
+		c := newNode()
+		n.stem[p.val] = c
+		return c
+	}
+	for _, g := range n.globs {
+		if g.prefix == p.prefix && g.suffix == p.suffix && g.next != nil && g.prefix+g.suffix != "" {
+			return g.next
+		}
+	}
+	c := newNode()
+	prefix, suffix := p.prefix, p.suffix
+	if p.val != "" {
+		prefix, suffix = "\x00"+p.val, "" // contains-glob, marked by a NUL
+	}
+	n.globs = append(n.globs, globEdge{prefix: prefix, suffix: suffix, next: c})
+	return c
+}
+
+func (g globEdge) matches(w string) bool {
+	if strings.HasPrefix(g.prefix, "\x00") {
+		return strings.Contains(w, g.prefix[1:])
+	}
+	return len(w) > len(g.prefix)+len(g.suffix)-1 && strings.HasPrefix(w, g.prefix) && strings.HasSuffix(w, g.suffix)
+}
+
+// matchState carries per-document scratch space.
+type matchState struct {
+	doc   *text.Document
+	stems []string
+	best  []cand // best candidate per construct at the current position
+}
+
+type cand struct {
+	entry  int
+	length int
+	ok     bool
+}
+
+func (s *matchState) stem(m *Matcher, i int) string {
+	if s.stems[i] == "" {
+		t := s.doc.Tokens[i]
+		if t.Kind == text.Word {
+			s.stems[i] = m.stemmer.Stem(t.Norm)
+		} else {
+			s.stems[i] = t.Norm
+		}
+	}
+	return s.stems[i]
+}
+
+// Match returns every hit in doc, ordered by position, then by category
+// order in the set. Within one construct the longest match starting
+// leftmost wins and no token is counted twice; different constructs (a
+// contested term that is also a frame cue) see the text independently.
+func (m *Matcher) Match(doc *text.Document) []Hit {
+	st := &matchState{doc: doc, stems: make([]string, len(doc.Tokens)), best: make([]cand, len(m.constructs))}
+	lastEnd := make([]int, len(m.constructs))
+	var hits []Hit
+	for i := range doc.Tokens {
+		for k := range st.best {
+			st.best[k] = cand{}
+		}
+		m.walk(st, m.root, i, i)
+		for ci, c := range st.best {
+			if !c.ok || i < lastEnd[ci] {
+				continue
+			}
+			ce := &m.entries[c.entry]
+			last := i + c.length
+			hits = append(hits, Hit{Start: doc.Tokens[i].Start, End: doc.Tokens[last-1].End, First: i, Last: last, Category: ce.cat, Entry: ce.entry, Weight: ce.weight})
+			lastEnd[ci] = last
+		}
+		if doc.Tokens[i].IsHyphenated() {
+			hits = m.matchParts(doc, i, lastEnd, hits)
+		}
+	}
+	sort.SliceStable(hits, func(a, b int) bool {
+		if hits[a].Start != hits[b].Start {
+			return hits[a].Start < hits[b].Start
+		}
+		return hits[a].End > hits[b].End
+	})
+	return hits
+}
+
+// walk follows the trie from n over tokens j, j+1, ..., recording the
+// longest match (lowest entry order on ties) per construct for start i.
+func (m *Matcher) walk(st *matchState, n *node, i, j int) {
+	for _, e := range n.ends {
+		ce := &m.entries[e]
+		if (ce.upper && !hasCase(st.doc, i, j, unicode.IsLower)) || (ce.lower && !hasCase(st.doc, i, j, unicode.IsUpper)) {
+			continue
+		}
+		b := &st.best[ce.construct]
+		if !b.ok || j-i > b.length || (j-i == b.length && e < b.entry) {
+			*b = cand{entry: e, length: j - i, ok: true}
+		}
+	}
+	if j >= len(st.doc.Tokens) {
+		return
+	}
+	norm := st.doc.Tokens[j].Norm
+	if c, ok := n.exact[norm]; ok {
+		m.walk(st, c, i, j+1)
+	}
+	if n.stem != nil {
+		if c, ok := n.stem[st.stem(m, j)]; ok {
+			m.walk(st, c, i, j+1)
+		}
+	}
+	for _, g := range n.globs {
+		if st.doc.Tokens[j].Kind == text.Word && g.matches(norm) {
+			m.walk(st, g.next, i, j+1)
+		}
+	}
+}
+
+// hasCase reports whether no letter of tokens [i, j) satisfies forbidden.
+func hasCase(doc *text.Document, i, j int, forbidden func(rune) bool) bool {
+	for k := i; k < j; k++ {
+		for _, r := range doc.TokenText(k) {
+			if forbidden(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// matchParts matches single-word entries marked compounds: true against the
+// parts of the hyphenated token i, for constructs that did not match the
+// whole token.
+func (m *Matcher) matchParts(doc *text.Document, i int, lastEnd []int, hits []Hit) []Hit {
+	src := doc.Text
+	for _, p := range doc.Tokens[i].Parts(src) {
+		w := text.Fold(src[p.Start:p.End])
+		var cands []*node
+		if c, ok := m.root.exact[w]; ok {
+			cands = append(cands, c)
+		}
+		if c, ok := m.root.stem[m.stemmer.Stem(w)]; ok {
+			cands = append(cands, c)
+		}
+		for _, g := range m.root.globs {
+			if g.matches(w) {
+				cands = append(cands, g.next)
+			}
+		}
+		best := map[int]int{} // construct → entry
+		for _, n := range cands {
+			for _, e := range n.ends {
+				ce := &m.entries[e]
+				if !ce.compounds || ce.length != 1 || lastEnd[ce.construct] > i {
+					continue
+				}
+				if prev, ok := best[ce.construct]; !ok || e < prev {
+					best[ce.construct] = e
+				}
+			}
+		}
+		for ci := range m.constructs {
+			e, ok := best[ci]
+			if !ok {
+				continue
+			}
+			ce := &m.entries[e]
+			hits = append(hits, Hit{Start: p.Start, End: p.End, First: i, Last: i + 1, Part: true, Category: ce.cat, Entry: ce.entry, Weight: ce.weight})
+		}
+	}
+	return hits
+}

@@ -1,0 +1,152 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/slantlab/slant/text"
+)
+
+const testLexicon = `
+name: test
+version: 0.0.1
+description: hand-made cases with known answers
+licence: CC0-1.0
+curator: tests
+references:
+  - {id: r, citation: "Test reference"}
+categories:
+  - id: t.loaded
+    label: Loaded
+    description: loaded words
+    construct: loaded_language
+    weight: 0.5
+    references: [r]
+    entries:
+      - {term: regime, weight: 0.7}
+      - {term: puppet, match: stem}
+      - {term: "militar*", match: glob}
+      - {term: "*phobic", match: glob}
+      - {term: friendly, compounds: true}
+      - {term: double standards}
+      - {term: standards}
+  - id: t.moral
+    label: Moral
+    description: overlaps t.loaded on purpose (same construct)
+    construct: loaded_language
+    references: [r]
+    entries:
+      - {term: double standards, weight: 0.9}
+      - {term: genocide}
+  - id: t.contested
+    label: Contested
+    description: phrases
+    construct: contested
+    references: [r]
+    entries:
+      - {term: special military operation, attrs: {side: russian-state}}
+      - {term: military operation, attrs: {side: neutral}}
+      - {term: Kiev, attrs: {side: russian-state}}
+      - {term: Kyiv, attrs: {side: ukrainian-western}}
+  - id: t.attr
+    label: Attribution
+    description: apostrophes and clitics
+    construct: report_neutral
+    references: [r]
+    entries:
+      - {term: according to}
+      - {term: "Russia's", note: possessive as one entry}
+      - {term: "don't"}
+      - {term: US, attrs: {case: upper}}
+  - id: t.first
+    label: First person
+    description: case-lower pronoun
+    construct: first_person
+    references: [r]
+    entries:
+      - {term: us, attrs: {case: lower}}
+`
+
+func compileTest(t *testing.T) *Matcher {
+	t.Helper()
+	l, err := Parse("test.yaml", []byte(testLexicon))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := NewSet(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func hitsOf(t *testing.T, m *Matcher, src string) []string {
+	t.Helper()
+	p, err := text.NewPipeline(text.WithoutTagging())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := p.Process(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range m.Match(doc) {
+		if got := src[h.Start:h.End]; got != src[doc.Tokens[h.First].Start:doc.Tokens[h.Last-1].End] && !h.Part {
+			t.Errorf("hit span %q does not match its tokens", got)
+		}
+		out = append(out, h.Category.ID+":"+src[h.Start:h.End])
+	}
+	return out
+}
+
+func TestMatcherKnownAnswers(t *testing.T) {
+	m := compileTest(t)
+	tests := []struct{ in, want string }{
+		// longest match wins inside a construct; across constructs both count
+		{"the special military operation began", "t.contested:special military operation t.loaded:military"},
+		{"a military operation", "t.contested:military operation t.loaded:military"},
+		// nested entries in two categories of one construct count once (first category wins)
+		{"their double standards show", "t.loaded:double standards"},
+		{"standards rose", "t.loaded:standards"},
+		// stems, globs, case folding
+		{"Puppets of the REGIME", "t.loaded:Puppets t.loaded:REGIME"},
+		{"to militarize, militarized, militarism", "t.loaded:militarize t.loaded:militarized t.loaded:militarism"},
+		{"Russophobic rhetoric", "t.loaded:Russophobic"},
+		// hyphenated compounds: by parts only where the entry says so
+		{"Orbán’s Kremlin-friendly rhetoric", "t.loaded:friendly"},
+		{"a regime-change plan", ""},
+		// curly and straight apostrophes match alike, phrases across tokens
+		{"According to Russia’s envoy", "t.attr:According to t.attr:Russia’s"},
+		{"Russia's envoy said they don’t agree", "t.attr:Russia's t.attr:don’t"},
+		// case: upper
+		{"the US said; let us go", "t.attr:US t.first:us"},
+		{"Us and US", "t.attr:US"},
+		{"Kiev or Kyiv", "t.contested:Kiev t.contested:Kyiv"},
+		{"genocide", "t.moral:genocide"},
+	}
+	for _, tc := range tests {
+		got := strings.Join(hitsOf(t, m, tc.in), " ")
+		if got != tc.want {
+			t.Errorf("%q\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMatcherWeights(t *testing.T) {
+	m := compileTest(t)
+	p, _ := text.NewPipeline(text.WithoutTagging())
+	src := "regime puppet genocide"
+	doc, _ := p.Process(src, nil)
+	var ws []float64
+	for _, h := range m.Match(doc) {
+		ws = append(ws, h.Weight)
+	}
+	if len(ws) != 3 || ws[0] != 0.7 || ws[1] != 0.5 || ws[2] != 1 {
+		t.Fatalf("weights %v, want [0.7 0.5 1]", ws)
+	}
+}
