@@ -63,6 +63,10 @@ type Entry struct {
 	Note      string            `json:"note,omitempty" yaml:"note,omitempty"`
 	Attrs     map[string]string `json:"attrs,omitempty" yaml:"attrs,omitempty"`
 	Compounds bool              `json:"compounds,omitempty" yaml:"compounds,omitempty"`
+	// Shadow entries exist only to win the longest match, so that a shorter
+	// entry does not fire inside a neutral phrase (tax regime, chicken Kiev).
+	// Their hits are not reported.
+	Shadow bool `json:"shadow,omitempty" yaml:"shadow,omitempty"`
 	// Line and Column locate the entry in its source file (0 when unknown).
 	Line   int `json:"-" yaml:"-"`
 	Column int `json:"-" yaml:"-"`
@@ -181,6 +185,7 @@ func (s *Set) Fingerprint() string {
 		W float64           `json:"w" yaml:"w"`
 		A map[string]string `json:"a,omitempty" yaml:"a,omitempty"`
 		C bool              `json:"c,omitempty" yaml:"c,omitempty"`
+		S bool              `json:"s,omitempty" yaml:"s,omitempty"`
 	}
 	type cat struct {
 		ID string  `json:"id" yaml:"id"`
@@ -197,7 +202,7 @@ func (s *Set) Fingerprint() string {
 		for _, c := range l.Categories {
 			nc := cat{ID: c.ID, C: c.Construct}
 			for _, e := range c.Entries {
-				nc.E = append(nc.E, entry{T: foldTerm(e.Term), M: c.EffectiveMatch(e), W: c.EffectiveWeight(e), A: e.Attrs, C: e.Compounds})
+				nc.E = append(nc.E, entry{T: foldTerm(e.Term), M: c.EffectiveMatch(e), W: c.EffectiveWeight(e), A: e.Attrs, C: e.Compounds, S: e.Shadow})
 			}
 			sort.Slice(nc.E, func(i, j int) bool {
 				if nc.E[i].T != nc.E[j].T {

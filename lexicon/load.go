@@ -226,6 +226,11 @@ func (d *decoder) entry(n *yaml.Node, c *Category) *Entry {
 				d.errf(v, "compounds must be true or false")
 			}
 			return true
+		case "shadow":
+			if err := v.Decode(&e.Shadow); err != nil {
+				d.errf(v, "shadow must be true or false")
+			}
+			return true
 		case "attrs":
 			if v.Kind != yaml.MappingNode {
 				d.errf(v, "attrs must be a mapping of strings")

@@ -242,8 +242,11 @@ func (m *Matcher) Match(doc *text.Document) []Hit {
 			}
 			ce := &m.entries[c.entry]
 			last := i + c.length
-			hits = append(hits, Hit{Start: doc.Tokens[i].Start, End: doc.Tokens[last-1].End, First: i, Last: last, Category: ce.cat, Entry: ce.entry, Weight: ce.weight})
 			lastEnd[ci] = last
+			if ce.entry.Shadow {
+				continue
+			}
+			hits = append(hits, Hit{Start: doc.Tokens[i].Start, End: doc.Tokens[last-1].End, First: i, Last: last, Category: ce.cat, Entry: ce.entry, Weight: ce.weight})
 		}
 		if doc.Tokens[i].IsHyphenated() {
 			hits = m.matchParts(doc, i, lastEnd, hits)
@@ -290,6 +293,15 @@ func (m *Matcher) walk(st *matchState, n *node, i, j int) {
 	}
 }
 
+func hasCaseIn(s string, forbidden func(rune) bool) bool {
+	for _, r := range s {
+		if forbidden(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // hasCase reports whether no letter of tokens [i, j) satisfies forbidden.
 func hasCase(doc *text.Document, i, j int, forbidden func(rune) bool) bool {
 	for k := i; k < j; k++ {
@@ -325,7 +337,10 @@ func (m *Matcher) matchParts(doc *text.Document, i int, lastEnd []int, hits []Hi
 		for _, n := range cands {
 			for _, e := range n.ends {
 				ce := &m.entries[e]
-				if !ce.compounds || ce.length != 1 || lastEnd[ce.construct] > i {
+				if !ce.compounds || ce.length != 1 || lastEnd[ce.construct] > i || ce.entry.Shadow {
+					continue
+				}
+				if (ce.upper && !hasCaseIn(src[p.Start:p.End], unicode.IsLower)) || (ce.lower && !hasCaseIn(src[p.Start:p.End], unicode.IsUpper)) {
 					continue
 				}
 				if prev, ok := best[ce.construct]; !ok || e < prev {

@@ -30,6 +30,7 @@ categories:
       - {term: friendly, compounds: true}
       - {term: double standards}
       - {term: standards}
+      - {term: tax regime, shadow: true}
   - id: t.moral
     label: Moral
     description: overlaps t.loaded on purpose (same construct)
@@ -57,7 +58,7 @@ categories:
       - {term: according to}
       - {term: "Russia's", note: possessive as one entry}
       - {term: "don't"}
-      - {term: US, attrs: {case: upper}}
+      - {term: US, attrs: {case: upper}, compounds: true}
   - id: t.first
     label: First person
     description: case-lower pronoun
@@ -128,6 +129,10 @@ func TestMatcherKnownAnswers(t *testing.T) {
 		{"Us and US", "t.attr:US"},
 		{"Kiev or Kyiv", "t.contested:Kiev t.contested:Kyiv"},
 		{"genocide", "t.moral:genocide"},
+		// a shadow entry consumes its tokens but is not reported
+		{"the tax regime and the regime", "t.loaded:regime"},
+		// case rules hold on compound parts too
+		{"US-led and us-versus-them", "t.attr:US"},
 	}
 	for _, tc := range tests {
 		got := strings.Join(hitsOf(t, m, tc.in), " ")
