@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/slantlab/slant/corpus"
+	"github.com/slantlab/slant/framing"
+	"github.com/spf13/cobra"
+)
+
+// analysis is the JSON document `slant analyze --format json` writes.
+type analysis struct {
+	Lexicons string            `json:"lexicons"`
+	Weights  string            `json:"weights"`
+	Stats    analysisStats     `json:"stats"`
+	Articles []*framing.Result `json:"articles"`
+	Skipped  []skipped         `json:"skipped"`
+}
+
+type analysisStats struct {
+	Read     int `json:"read"`
+	Analysed int `json:"analysed"`
+	Skipped  int `json:"skipped"`
+	Repaired int `json:"repaired_utf8"`
+}
+
+func newAnalyzeCmd() *cobra.Command {
+	var in inputFlags
+	var format string
+	c := &cobra.Command{
+		Use:   "analyze [PATH...]",
+		Short: "Analyse articles: measures per article with the evidence behind them",
+		Long: `analyze reads articles (a directory of .txt/.md/.html files with an optional
+manifest.json or manifest.csv, JSON Lines, CSV, or single files), removes page
+furniture, and reports for each article its measures (loaded language in the
+reporter's voice, attribution, editorial markers, contested terms, sentence bias
+scores) with every evidence span as byte offsets into the original text.
+
+With no PATH it analyses the five bundled seed articles.`,
+		Example: `  slant analyze
+  slant analyze --format json > seeds.json
+  slant analyze articles/ --format csv > articles.csv
+  slant analyze corpus.jsonl --text-field body --outlet-field source`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, "text", "json", "csv", "md"); err != nil {
+				return err
+			}
+			an, err := in.analyzer()
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			doc := analysis{Lexicons: an.Fingerprint(), Weights: an.Weights().Source, Articles: []*framing.Result{}}
+			st, err := corpus.Tally(in.articles(ctx, args), func(a *corpus.Article) error {
+				r, err := an.Analyze(ctx, a)
+				if err != nil {
+					return err
+				}
+				doc.Articles = append(doc.Articles, r)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			doc.Stats = analysisStats{Read: st.Read, Analysed: len(doc.Articles), Skipped: len(st.Skipped), Repaired: st.Repaired}
+			doc.Skipped = skipList(st)
+			reportSkips(cmd.ErrOrStderr(), st)
+			out := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				return writeJSON(out, doc)
+			case "csv":
+				return writeArticleCSV(out, doc.Articles)
+			case "md":
+				return writeAnalysisMarkdown(out, doc)
+			}
+			return writeAnalysisText(out, doc)
+		},
+	}
+	in.register(c)
+	c.Flags().StringVar(&format, "format", "text", "output format: text, json, csv or md")
+	return c
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// summaryMeasures are the measures the text summary shows.
+var summaryMeasures = []string{"editorializing_index", "loaded_rate", "unattributed_evaluative_share", "editorial_marker_rate", "attributed_sentence_share", "quote_share", "anonymous_sources", "vague_sources", "sentence_score_max"}
+
+func writeAnalysisText(w io.Writer, doc analysis) error {
+	fmt.Fprintf(w, "%d documents read, %d analysed, %d skipped (lexicons %s)\n\n", doc.Stats.Read, doc.Stats.Analysed, doc.Stats.Skipped, doc.Lexicons[:12])
+	for _, r := range doc.Articles {
+		fmt.Fprintf(w, "%s — %s\n  %q\n", r.ID, r.Outlet, r.Title)
+		fmt.Fprintf(w, "  %d words, %d sentences, %d furniture blocks removed\n", r.Words, len(r.Sentences), len(r.Removed))
+		for _, m := range summaryMeasures {
+			fmt.Fprintf(w, "  %-30s %10.3f\n", m, r.Measures[m])
+		}
+		if sides := contestedSides(r); sides != "" {
+			fmt.Fprintf(w, "  contested terms by side: %s\n", sides)
+		}
+		ev := topEvidence(r, 5)
+		if len(ev) > 0 {
+			fmt.Fprintln(w, "  strongest evidence in the reporter's voice:")
+		}
+		for _, e := range ev {
+			fmt.Fprintf(w, "    [%d:%d] %-28s %.2f  %q\n", e.Start, e.End, e.Category, e.Weight, e.Text)
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+func contestedSides(r *framing.Result) string {
+	var parts []string
+	for k, v := range r.Measures {
+		if strings.HasPrefix(k, "contested.") && v > 0 {
+			parts = append(parts, fmt.Sprintf("%s %g", strings.TrimPrefix(k, "contested."), v))
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ", ")
+}
+
+// topEvidence returns the strongest loaded, intensifier and editorial
+// evidence in the reporter's voice.
+func topEvidence(r *framing.Result, n int) []framing.Evidence {
+	var ev []framing.Evidence
+	for _, e := range r.Evidence {
+		switch e.Construct {
+		case "loaded_language", "intensifier", "insinuation", "stance_adverb", "presupposition", "doubt_marker":
+			if e.Voice == framing.Reporter && !e.Negated {
+				ev = append(ev, e)
+			}
+		}
+	}
+	sort.SliceStable(ev, func(i, j int) bool {
+		if ev[i].Weight != ev[j].Weight {
+			return ev[i].Weight > ev[j].Weight
+		}
+		return ev[i].Start < ev[j].Start
+	})
+	if len(ev) > n {
+		ev = ev[:n]
+	}
+	return ev
+}
+
+// measureNames returns every measure name present in results, sorted, with
+// the documented measures first in their documented order.
+func measureNames(rs []*framing.Result) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, d := range framing.Measures {
+		names = append(names, d.Name)
+		seen[d.Name] = true
+	}
+	var extra []string
+	for _, r := range rs {
+		for k := range r.Measures {
+			if !seen[k] {
+				seen[k] = true
+				extra = append(extra, k)
+			}
+		}
+	}
+	sort.Strings(extra)
+	return append(names, extra...)
+}
+
+func writeArticleCSV(w io.Writer, rs []*framing.Result) error {
+	cw := csv.NewWriter(w)
+	names := measureNames(rs)
+	header := append([]string{"id", "outlet", "title"}, names...)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		row := []string{r.ID, r.Outlet, r.Title}
+		for _, n := range names {
+			row = append(row, strconv.FormatFloat(r.Measures[n], 'g', -1, 64))
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeAnalysisMarkdown(w io.Writer, doc analysis) error {
+	fmt.Fprintf(w, "# Slant analysis\n\n%d documents read, %d analysed, %d skipped. Lexicons `%s`.\n\n", doc.Stats.Read, doc.Stats.Analysed, doc.Stats.Skipped, doc.Lexicons[:12])
+	fmt.Fprintf(w, "| article | outlet |")
+	for _, m := range summaryMeasures {
+		fmt.Fprintf(w, " %s |", m)
+	}
+	fmt.Fprintf(w, "\n|---|---|%s\n", strings.Repeat("---:|", len(summaryMeasures)))
+	for _, r := range doc.Articles {
+		fmt.Fprintf(w, "| %s | %s |", mdEscape(r.ID), mdEscape(r.Outlet))
+		for _, m := range summaryMeasures {
+			fmt.Fprintf(w, " %.3f |", r.Measures[m])
+		}
+		fmt.Fprintln(w)
+	}
+	for _, r := range doc.Articles {
+		fmt.Fprintf(w, "\n## %s — %s\n\n", mdEscape(r.Outlet), mdEscape(r.Title))
+		for _, e := range topEvidence(r, 8) {
+			fmt.Fprintf(w, "- `%s` %.2f, bytes %d–%d: “%s”\n", e.Category, e.Weight, e.Start, e.End, mdEscape(e.Text))
+		}
+	}
+	for _, s := range doc.Skipped {
+		fmt.Fprintf(w, "\nSkipped %s (%s): %s\n", mdEscape(s.ID), mdEscape(s.Location), mdEscape(s.Reason))
+	}
+	return nil
+}
+
+var mdReplacer = strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "`", "'", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ")
+
+func mdEscape(s string) string { return mdReplacer.Replace(s) }

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"iter"
+
+	"github.com/slantlab/slant/corpus"
+	"github.com/slantlab/slant/framing"
+	"github.com/slantlab/slant/lexicon"
+	"github.com/slantlab/slant/seeds"
+	"github.com/spf13/cobra"
+)
+
+// inputFlags are the flags every command that reads a corpus shares.
+type inputFlags struct {
+	textField, outletField, titleField, idField string
+	lexicons                                     []string
+	noPOS                                        bool
+	weights                                      string
+}
+
+func (f *inputFlags) register(c *cobra.Command) {
+	c.Flags().StringVar(&f.textField, "text-field", "text", "JSONL/CSV field holding the article text")
+	c.Flags().StringVar(&f.outletField, "outlet-field", "outlet", "JSONL/CSV field holding the outlet")
+	c.Flags().StringVar(&f.titleField, "title-field", "title", "JSONL/CSV field holding the title")
+	c.Flags().StringVar(&f.idField, "id-field", "id", "JSONL/CSV field holding the article ID")
+	c.Flags().StringArrayVar(&f.lexicons, "lexicon", nil, "extra lexicon YAML file, added to (or replacing by name) the defaults; repeatable")
+	c.Flags().BoolVar(&f.noPOS, "no-pos", false, "skip part-of-speech tagging (faster; style measures need it)")
+	c.Flags().StringVar(&f.weights, "weights", "", "sentence-score weights YAML (from slant train)")
+}
+
+// articles returns the corpus named by paths, or the embedded seeds.
+func (f *inputFlags) articles(ctx context.Context, paths []string) iter.Seq2[*corpus.Article, error] {
+	if len(paths) == 0 {
+		return seeds.Corpus(ctx)
+	}
+	return corpus.Open(ctx, paths, corpus.Options{Fields: corpus.Fields{Text: f.textField, Outlet: f.outletField, Title: f.titleField, ID: f.idField}})
+}
+
+// lexiconSet returns the default lexicons plus any --lexicon files.
+func (f *inputFlags) lexiconSet() (*lexicon.Set, error) {
+	set, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	if len(f.lexicons) == 0 {
+		return set, nil
+	}
+	var extra []*lexicon.Lexicon
+	for _, p := range f.lexicons {
+		l, err := lexicon.LoadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		extra = append(extra, l)
+	}
+	return set.With(extra...)
+}
+
+func (f *inputFlags) analyzer() (*framing.Analyzer, error) {
+	set, err := f.lexiconSet()
+	if err != nil {
+		return nil, err
+	}
+	opts := []framing.Option{framing.WithLexicons(set)}
+	if f.noPOS {
+		opts = append(opts, framing.WithoutPOS())
+	}
+	if f.weights != "" {
+		w, err := framing.LoadWeights(f.weights)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, framing.WithWeights(w))
+	}
+	return framing.NewAnalyzer(opts...)
+}
+
+// skipped is a skipped document in JSON output.
+type skipped struct {
+	ID       string `json:"id"`
+	Location string `json:"location"`
+	Reason   string `json:"reason"`
+}
+
+func skipList(st corpus.Stats) []skipped {
+	out := []skipped{}
+	for _, s := range st.Skipped {
+		out = append(out, skipped{ID: s.ID, Location: s.Location, Reason: s.Reason})
+	}
+	return out
+}
+
+// reportSkips prints skipped documents to stderr, so nothing is lost silently.
+func reportSkips(w io.Writer, st corpus.Stats) {
+	for _, s := range st.Skipped {
+		fmt.Fprintln(w, "slant:", s.Error())
+	}
+	if st.Repaired > 0 {
+		fmt.Fprintf(w, "slant: repaired %d invalid UTF-8 sequences\n", st.Repaired)
+	}
+}
+
+func checkFormat(format string, allowed ...string) error {
+	for _, a := range allowed {
+		if format == a {
+			return nil
+		}
+	}
+	return usagef("unknown --format %q (want one of %v)", format, allowed)
+}

@@ -1,0 +1,324 @@
+package framing
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/slantlab/slant/corpus"
+	"github.com/slantlab/slant/lexicon"
+	"github.com/slantlab/slant/text"
+)
+
+// Analyzer analyses articles. Build it once with NewAnalyzer; it is safe for
+// concurrent use.
+type Analyzer struct {
+	pipeline *text.Pipeline
+	matcher  *lexicon.Matcher
+	cleaner  corpus.Cleaner
+	weights  Weights
+	finger   string
+}
+
+type config struct {
+	set      *lexicon.Set
+	pos      bool
+	weights  *Weights
+	cleaner  corpus.Cleaner
+	pipeline *text.Pipeline
+}
+
+// Option configures an Analyzer.
+type Option func(*config)
+
+// WithLexicons analyses with set instead of the embedded default lexicons.
+func WithLexicons(set *lexicon.Set) Option { return func(c *config) { c.set = set } }
+
+// WithoutPOS turns part-of-speech tagging off (faster; style measures that
+// need tags are then left out).
+func WithoutPOS() Option { return func(c *config) { c.pos = false } }
+
+// WithWeights sets the sentence-score weights.
+func WithWeights(w Weights) Option { return func(c *config) { c.weights = &w } }
+
+// WithCleaner sets the furniture cleaner (for example one with a corpus
+// Boilerplate index).
+func WithCleaner(cl corpus.Cleaner) Option { return func(c *config) { c.cleaner = cl } }
+
+// WithPipeline shares an existing text pipeline.
+func WithPipeline(p *text.Pipeline) Option { return func(c *config) { c.pipeline = p } }
+
+// NewAnalyzer builds an analyzer. With no options it uses the embedded
+// lexicons, tags parts of speech with prose, and scores sentences with
+// DefaultWeights.
+func NewAnalyzer(opts ...Option) (*Analyzer, error) {
+	cfg := config{pos: true}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.set == nil {
+		set, err := lexicon.Default()
+		if err != nil {
+			return nil, fmt.Errorf("framing: loading the default lexicons: %w", err)
+		}
+		cfg.set = set
+	}
+	p := cfg.pipeline
+	if p == nil {
+		var popts []text.Option
+		if !cfg.pos {
+			popts = append(popts, text.WithoutTagging())
+		}
+		var err error
+		if p, err = text.NewPipeline(popts...); err != nil {
+			return nil, fmt.Errorf("framing: %w", err)
+		}
+	}
+	m, err := lexicon.Compile(cfg.set, p.Stemmer())
+	if err != nil {
+		return nil, fmt.Errorf("framing: %w", err)
+	}
+	w := DefaultWeights()
+	if cfg.weights != nil {
+		w = *cfg.weights
+	}
+	return &Analyzer{pipeline: p, matcher: m, cleaner: cfg.cleaner, weights: w, finger: cfg.set.Fingerprint()}, nil
+}
+
+// Lexicons returns the lexicon set the analyzer matches.
+func (a *Analyzer) Lexicons() *lexicon.Set { return a.matcher.Set() }
+
+// Weights returns the sentence-score weights in use.
+func (a *Analyzer) Weights() Weights { return a.weights }
+
+// Fingerprint returns the lexicon set's fingerprint.
+func (a *Analyzer) Fingerprint() string { return a.finger }
+
+// Analyze cleans, tokenizes and analyses one article.
+func (a *Analyzer) Analyze(ctx context.Context, art *corpus.Article) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cl := a.cleaner.CleanArticle(art)
+	doc, err := a.pipeline.Process(art.Text, Blocks(cl))
+	if err != nil {
+		return nil, fmt.Errorf("framing: %s: %w", art.ID, err)
+	}
+	r := a.analyzeDoc(doc)
+	r.ID, r.Outlet, r.Title, r.Meta, r.Removed = art.ID, art.Outlet, art.Title, art.Meta, cl.Removed
+	return r, nil
+}
+
+// AnalyzeText analyses a bare text (no cleaning: the whole text is one
+// paragraph block per line). It is the entry point for sentence-level data
+// such as the BABE evaluation set.
+func (a *Analyzer) AnalyzeText(s string) (*Result, error) {
+	doc, err := a.pipeline.Process(s, lineBlocks(s))
+	if err != nil {
+		return nil, fmt.Errorf("framing: %w", err)
+	}
+	return a.analyzeDoc(doc), nil
+}
+
+func lineBlocks(s string) []text.Block {
+	var bs []text.Block
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '\n' {
+			if strings.TrimSpace(s[start:i]) != "" {
+				bs = append(bs, text.Block{Span: text.Span{Start: start, End: i}, Kind: text.Paragraph})
+			}
+			start = i + 1
+		}
+	}
+	if bs == nil {
+		bs = []text.Block{}
+	}
+	return bs
+}
+
+// Blocks converts the cleaner's kept regions to text blocks.
+func Blocks(cl corpus.Cleaned) []text.Block {
+	kinds := map[corpus.RegionKind]text.BlockKind{corpus.KindTitle: text.Title, corpus.KindHeading: text.Heading, corpus.KindParagraph: text.Paragraph, corpus.KindListItem: text.ListItem}
+	bs := []text.Block{}
+	if cl.Title != nil {
+		bs = append(bs, text.Block{Span: text.Span{Start: cl.Title.Start, End: cl.Title.End}, Kind: text.Title})
+	}
+	for _, r := range cl.Body {
+		bs = append(bs, text.Block{Span: text.Span{Start: r.Start, End: r.End}, Kind: kinds[r.Kind]})
+	}
+	return bs
+}
+
+// negationWindow is how many tokens before a loaded term a negation cue may
+// stand in the same clause ("not a genocide", "no longer a puppet").
+const negationWindow = 3
+
+func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
+	hits := a.matcher.Match(doc)
+	v := findVoices(doc, hits)
+	sentOf := make([]int, len(doc.Tokens))
+	for si, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			sentOf[i] = si
+		}
+	}
+	r := &Result{Tokens: len(doc.Tokens), Words: doc.WordCount(), Lexicons: a.finger, Text: doc.Text,
+		Measures: map[string]float64{}, Sentences: []SentenceResult{}, Evidence: []Evidence{}, Quotes: v.quotes}
+	if r.Quotes == nil {
+		r.Quotes = []QuoteSpan{}
+	}
+	// Negation cues and intensifiers by token, for context checks.
+	negAt := map[int]bool{}
+	intensAt := map[int]bool{}
+	for _, h := range hits {
+		switch h.Construct() {
+		case "negation":
+			for i := h.First; i < h.Last; i++ {
+				negAt[i] = true
+			}
+		case "intensifier":
+			for i := h.First; i < h.Last; i++ {
+				intensAt[i] = true
+			}
+		}
+	}
+	for _, h := range hits {
+		c := h.Construct()
+		if c == "negation" {
+			continue // negation cues are context, not evidence
+		}
+		si := sentOf[h.First]
+		e := Evidence{Category: h.Category.ID, Construct: c, Text: doc.Text[h.Start:h.End], Start: h.Start, End: h.End,
+			Sentence: si, Voice: v.tok[h.First], Weight: h.Weight}
+		if c == "contested" {
+			e.Side = h.Entry.Attrs["side"]
+		}
+		if e.Voice != Reporter {
+			e.Speaker = v.speakerOf(h.First)
+		}
+		// Negation scopes over evaluations ("not a genocide"), not over the
+		// choice of a name (a contested term is still that side's word).
+		if c == "loaded_language" || c == "intensifier" {
+			first := doc.Sentences[si].First
+			for k := h.First - 1; k >= first && k >= h.First-negationWindow; k-- {
+				if doc.Tokens[k].Kind == text.Punct {
+					break
+				}
+				if negAt[k] {
+					e.Negated = true
+					break
+				}
+				if c == "loaded_language" && intensAt[k] {
+					e.Intensified = true
+				}
+			}
+			if e.Negated {
+				e.Weight = 0
+			} else if e.Intensified {
+				e.Weight *= 1.5
+			}
+		}
+		r.Evidence = append(r.Evidence, e)
+	}
+	a.sentences(doc, v, r)
+	computeMeasures(doc, v, r)
+	return r
+}
+
+func (v *voices) speakerOf(i int) string {
+	k := v.speaker[i]
+	if k < 0 {
+		return ""
+	}
+	if v.tok[i] == Quote {
+		return v.quotes[k].Speaker
+	}
+	return v.attrib[k].speaker
+}
+
+func (a *Analyzer) sentences(doc *text.Document, v *voices, r *Result) {
+	bySent := make([][]int, len(doc.Sentences))
+	for ei, e := range r.Evidence {
+		bySent[e.Sentence] = append(bySent[e.Sentence], ei)
+	}
+	scare := make([]int, len(doc.Sentences))
+	for _, q := range v.quotes {
+		if q.Scare {
+			for si, s := range doc.Sentences {
+				if q.Start >= s.Start && q.Start < s.End {
+					scare[si]++
+				}
+			}
+		}
+	}
+	for si, s := range doc.Sentences {
+		x := map[string]float64{}
+		for _, ei := range bySent[si] {
+			e := r.Evidence[ei]
+			rep := e.Voice == Reporter
+			switch e.Construct {
+			case "loaded_language":
+				if rep {
+					x["loaded_reporter"] += e.Weight
+				} else {
+					x["loaded_quoted"] += e.Weight
+				}
+			case "intensifier":
+				if rep {
+					x["intensifier"] += e.Weight
+				}
+			case "stance_adverb", "presupposition", "insinuation", "obligation_modal", "first_person", "booster", "hedge", "factive", "assertive":
+				if rep {
+					x[e.Construct]++
+				}
+			case "report_loaded", "doubt_marker", "vague_source":
+				x[e.Construct]++
+			case "contested":
+				if e.Side != "" && e.Side != "neutral" && e.Side != "none" && !e.Negated {
+					x["contested"] += e.Weight
+				}
+			}
+		}
+		x["scare_quote"] = float64(scare[si])
+		last := doc.Tokens[s.Last-1]
+		if v.tok[s.Last-1] == Reporter || last.Kind == text.Punct && s.Last-2 >= s.First && v.tok[s.Last-2] == Reporter {
+			switch last.Norm {
+			case "?":
+				x["rhetorical_question"] = 1
+			case "!":
+				x["exclamation"] = 1
+			}
+		}
+		words, quoted := 0, 0
+		for i := s.First; i < s.Last; i++ {
+			if doc.Tokens[i].Kind == text.Word {
+				words++
+				if v.tok[i] == Quote {
+					quoted++
+				}
+			}
+		}
+		if words > 0 {
+			x["quote_share"] = float64(quoted) / float64(words)
+		}
+		evaluative := x["loaded_reporter"] > 0 || x["intensifier"] > 0
+		attributed := v.attributed[si]
+		if evaluative && !attributed {
+			x["unattributed_evaluative"] = 1
+		}
+		for k, val := range x {
+			if val == 0 {
+				delete(x, k)
+			}
+		}
+		ev := append([]int(nil), bySent[si]...)
+		sort.SliceStable(ev, func(i, j int) bool { return r.Evidence[ev[i]].Weight > r.Evidence[ev[j]].Weight })
+		if ev == nil {
+			ev = []int{}
+		}
+		r.Sentences = append(r.Sentences, SentenceResult{Start: s.Start, End: s.End, Score: round6(a.weights.Score(x)), Kind: s.Kind.String(),
+			Attributed: attributed, Evaluative: evaluative, Features: x, Evidence: ev})
+	}
+}
