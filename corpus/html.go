@@ -17,6 +17,7 @@ import (
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 )
 
@@ -167,11 +168,10 @@ func extractHTMLString(s string, pageURL string) (page HTMLPage, err error) {
 			page, err = HTMLPage{}, fmt.Errorf("%w: %v", errExtractorPanic, r)
 		}
 	}()
-	s = strings.TrimPrefix(s, "\uFEFF")
-	doc, err := html.Parse(strings.NewReader(s))
+	s = capNesting(strings.TrimPrefix(s, "\uFEFF"), maxNesting)
+	doc, err := parseHTML(s)
 	if err != nil {
-		// html.Parse fails only when its reader does.
-		return HTMLPage{}, fmt.Errorf("extract html: parsing: %w", err)
+		return HTMLPage{}, err
 	}
 	var orig *nurl.URL
 	if pageURL != "" {
@@ -200,8 +200,8 @@ func extractHTMLString(s string, pageURL string) (page HTMLPage, err error) {
 		// give each attempt its own tree.
 		tree := doc
 		if fallback {
-			if tree, err = html.Parse(strings.NewReader(s)); err != nil {
-				return HTMLPage{}, fmt.Errorf("extract html: parsing: %w", err)
+			if tree, err = parseHTML(s); err != nil {
+				return HTMLPage{}, err
 			}
 		}
 		removeElements(tree, "template")
@@ -234,6 +234,203 @@ func extractHTMLString(s string, pageURL string) (page HTMLPage, err error) {
 		page.URL = md.URL
 	}
 	return page, nil
+}
+
+// parseHTML parses a page and bounds the depth of its tree (see
+// flattenDeep).
+func parseHTML(s string) (*html.Node, error) {
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return nil, fmt.Errorf("extract html: parsing: %w", err)
+	}
+	flattenDeep(doc, maxNesting)
+	return doc, nil
+}
+
+// maxNesting bounds how deep elements nest in a page handed to the
+// extractor, as browsers bound it (Blink and WebKit stop at 512). Parsing and
+// extraction both take time proportional to the number of elements times
+// their depth, so an unbounded depth lets a 100 KB page of nested <div>s
+// take minutes. Real articles nest a few dozen deep.
+const maxNesting = 512
+
+// Tags whose content the tokenizer reads as raw text: they never nest, and
+// dropping one would turn its content (a script) into page text.
+var rawTextElements = map[string]bool{
+	"script": true, "style": true, "textarea": true, "title": true,
+	"xmp": true, "iframe": true, "noembed": true, "noframes": true,
+	"noscript": true, "plaintext": true,
+}
+
+// voidElements have no end tag and no content.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true,
+	"hr": true, "img": true, "input": true, "keygen": true, "link": true,
+	"meta": true, "param": true, "source": true, "track": true, "wbr": true,
+	"basefont": true, "bgsound": true, "frame": true, "image": true,
+}
+
+// HTML tags that end SVG or MathML content when they start inside it.
+var foreignBreakout = map[string]bool{
+	"b": true, "big": true, "blockquote": true, "body": true, "br": true,
+	"center": true, "code": true, "dd": true, "div": true, "dl": true,
+	"dt": true, "em": true, "embed": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "head": true, "hr": true, "i": true,
+	"img": true, "li": true, "listing": true, "menu": true, "meta": true,
+	"nobr": true, "ol": true, "p": true, "pre": true, "ruby": true, "s": true,
+	"small": true, "span": true, "strong": true, "strike": true, "sub": true,
+	"sup": true, "table": true, "tt": true, "u": true, "ul": true, "var": true,
+	"font": true,
+}
+
+// Tags whose start closes an open element of the same name close to the
+// current one (<p>a<p>b, <li>a<li>b), as the parser's implied end tags do.
+var impliedEndSelf = map[string]bool{
+	"p": true, "li": true, "dt": true, "dd": true, "option": true,
+	"tr": true, "td": true, "th": true,
+}
+
+// capNesting drops start tags (and their end tags) that would nest elements
+// deeper than max, keeping all text, so that the parser never builds a
+// pathologically deep tree. It follows nesting with a simplified model of
+// the parser (end tags close back to their element, <p> and <li> close
+// their predecessor, SVG and MathML self-closing tags are void), and it
+// returns s unchanged, without re-serializing, whenever that model stays
+// within max, as it does for any real page. flattenDeep, after parsing,
+// catches what the model misses.
+func capNesting(s string, max int) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var out strings.Builder
+	var stack []string
+	dropped := map[string]int{}
+	changed := false
+	foreign := func() bool {
+		for i := len(stack) - 1; i >= 0; i-- {
+			if stack[i] == "svg" || stack[i] == "math" {
+				return true
+			}
+		}
+		return false
+	}
+	popTo := func(i int) { stack = stack[:i] }
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			nb, _ := z.TagName()
+			name := string(nb)
+			if voidElements[name] {
+				break
+			}
+			if foreign() {
+				if foreignBreakout[name] {
+					for i := len(stack) - 1; i >= 0; i-- {
+						if stack[i] == "svg" || stack[i] == "math" {
+							popTo(i)
+							break
+						}
+					}
+				} else if tt == html.SelfClosingTagToken {
+					break
+				}
+			}
+			if impliedEndSelf[name] {
+				for i := len(stack) - 1; i >= 0 && i >= len(stack)-3; i-- {
+					if stack[i] == name {
+						popTo(i)
+						break
+					}
+				}
+			} else if len(stack) > 0 && stack[len(stack)-1] == "p" && blockElements[name] {
+				popTo(len(stack) - 1)
+			}
+			if len(stack) >= max && !rawTextElements[name] {
+				dropped[name]++
+				changed = true
+				continue
+			}
+			stack = append(stack, name)
+		case html.EndTagToken:
+			nb, _ := z.TagName()
+			name := string(nb)
+			if dropped[name] > 0 {
+				dropped[name]--
+				continue
+			}
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i] == name {
+					popTo(i)
+					break
+				}
+			}
+		}
+		out.Write(raw)
+	}
+	if !changed {
+		return s
+	}
+	return out.String()
+}
+
+// flattenDeep bounds the depth of a parsed tree: every element at depth max
+// keeps its text, in order, but loses its descendant elements (a block
+// element among them leaves a <br>, so lines stay apart). Script, style and
+// other content that is not text is dropped with its element.
+func flattenDeep(root *html.Node, max int) {
+	type item struct {
+		n *html.Node
+		d int
+	}
+	work := []item{{root, 0}}
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		if it.d >= max && it.n.Type == html.ElementNode && it.n.FirstChild != nil {
+			flattenNode(it.n)
+			continue
+		}
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			work = append(work, item{c, it.d + 1})
+		}
+	}
+}
+
+// flattenNode replaces n's descendants by their text nodes, in document
+// order, with a <br> for every block element.
+func flattenNode(n *html.Node) {
+	var flat []*html.Node
+	var work []*html.Node
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		work = append(work, c)
+	}
+	for len(work) > 0 {
+		c := work[len(work)-1]
+		work = work[:len(work)-1]
+		switch c.Type {
+		case html.TextNode:
+			flat = append(flat, &html.Node{Type: html.TextNode, Data: c.Data})
+		case html.ElementNode:
+			if skippedElements[c.Data] {
+				continue
+			}
+			if blockElements[c.Data] {
+				flat = append(flat, &html.Node{Type: html.ElementNode, Data: "br", DataAtom: atom.Br})
+			}
+			for g := c.LastChild; g != nil; g = g.PrevSibling {
+				work = append(work, g)
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = n.FirstChild {
+		n.RemoveChild(c)
+	}
+	for _, f := range flat {
+		n.AppendChild(f)
+	}
 }
 
 // rxMetaCharset finds a charset declaration in the first bytes of a page,

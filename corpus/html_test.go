@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -472,5 +473,62 @@ func TestBlockText(t *testing.T) {
 	}
 	if got := blockText(links); got != "" {
 		t.Errorf("links only: %q, want no text", got)
+	}
+}
+
+func TestDeepNestingIsBounded(t *testing.T) {
+	// Real pages are left byte for byte as they are.
+	pages, _ := filepath.Glob(filepath.Join("testdata", "html", "*.html"))
+	for _, p := range pages {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if capNesting(string(raw), maxNesting) != string(raw) {
+			t.Errorf("%s: capNesting changed a real page", p)
+		}
+	}
+	// An article inside 20,000 nested <div>s (and <b>s, and <li>s): before
+	// the depth cap this took minutes, as parsing and extraction are
+	// proportional to elements times depth.
+	art, err := os.ReadFile(filepath.Join("testdata", "html", "rates-hold.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"div", "b", "li", "svg"} {
+		const n = 20000
+		src := strings.Repeat("<"+tag+">", n) + string(art) + strings.Repeat("</"+tag+">", n)
+		start := time.Now()
+		pg, err := ExtractHTML(strings.NewReader(src), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("<%s> x %d: took %v", tag, n, d)
+		}
+		checkHTMLText(t, tag, pg.Text)
+		if tag != "svg" && !strings.Contains(pg.Text, "Split committee") {
+			t.Errorf("<%s> x %d: article lost:\n%.300s", tag, n, pg.Text)
+		}
+		if strings.Contains(pg.Text, "adsConfig") {
+			t.Errorf("<%s> x %d: script in text", tag, n)
+		}
+	}
+	// flattenDeep keeps text and line breaks below the cap, and drops
+	// script.
+	doc, err := html.Parse(strings.NewReader(strings.Repeat("<div>", 40) + "<p>one</p><script>alert(1)</script><p>two <b>three</b></p>" + strings.Repeat("</div>", 40)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flattenDeep(doc, 10)
+	depth := 0
+	for n := doc; n != nil; n = n.FirstChild {
+		depth++
+	}
+	if depth > 12 {
+		t.Errorf("depth %d after flattenDeep(10)", depth)
+	}
+	if got := blockText(doc); got != "one\n\ntwo three" {
+		t.Errorf("flattened text %q", got)
 	}
 }

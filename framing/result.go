@@ -67,17 +67,17 @@ type SentenceResult struct {
 
 // Result is the analysis of one article.
 type Result struct {
-	ID        string            `json:"id"`
-	Outlet    string            `json:"outlet"`
-	Title     string            `json:"title"`
-	Meta      map[string]string `json:"meta,omitempty"`
-	Tokens    int               `json:"tokens"`
-	Words     int               `json:"words"`
+	ID        string             `json:"id"`
+	Outlet    string             `json:"outlet"`
+	Title     string             `json:"title"`
+	Meta      map[string]string  `json:"meta,omitempty"`
+	Tokens    int                `json:"tokens"`
+	Words     int                `json:"words"`
 	Measures  map[string]float64 `json:"measures"`
-	Sentences []SentenceResult  `json:"sentences"`
-	Evidence  []Evidence        `json:"evidence"`
-	Quotes    []QuoteSpan       `json:"quotes"`
-	Removed   []corpus.Removal  `json:"removed"`
+	Sentences []SentenceResult   `json:"sentences"`
+	Evidence  []Evidence         `json:"evidence"`
+	Quotes    []QuoteSpan        `json:"quotes"`
+	Removed   []corpus.Removal   `json:"removed"`
 	// Lexicons is the fingerprint of the lexicon set used.
 	Lexicons string `json:"lexicons"`
 	// Text is the article's original text, which every offset points into.

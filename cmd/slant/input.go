@@ -16,9 +16,9 @@ import (
 // inputFlags are the flags every command that reads a corpus shares.
 type inputFlags struct {
 	textField, outletField, titleField, idField string
-	lexicons                                     []string
-	noPOS                                        bool
-	weights                                      string
+	lexicons                                    []string
+	noPOS                                       bool
+	weights                                     string
 }
 
 func (f *inputFlags) register(c *cobra.Command) {
