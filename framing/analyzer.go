@@ -151,6 +151,10 @@ func Blocks(cl corpus.Cleaned) []text.Block {
 	return bs
 }
 
+// negAdverb are adverbs that carry no stance (negation, time), left out of
+// the adverb count.
+var negAdverb = map[string]bool{"not": true, "n't": true, "never": true, "also": true, "now": true, "then": true, "so": true, "just": true, "only": true, "still": true, "already": true, "again": true, "as": true, "too": true, "up": true, "out": true, "back": true, "down": true}
+
 // negationWindow is how many tokens before a loaded term a negation cue may
 // stand in the same clause ("not a genocide", "no longer a puppet").
 const negationWindow = 3
@@ -293,10 +297,20 @@ func (a *Analyzer) sentences(doc *text.Document, v *voices, r *Result) {
 		}
 		words, quoted := 0, 0
 		for i := s.First; i < s.Last; i++ {
-			if doc.Tokens[i].Kind == text.Word {
+			t := doc.Tokens[i]
+			if t.Kind == text.Word {
 				words++
 				if v.tok[i] == Quote {
 					quoted++
+				} else if v.tok[i] == Reporter {
+					switch t.Tag {
+					case "JJ", "JJR", "JJS":
+						x["adjective"]++
+					case "RB", "RBR", "RBS":
+						if !negAdverb[t.Norm] {
+							x["adverb"]++
+						}
+					}
 				}
 			}
 		}

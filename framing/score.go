@@ -24,6 +24,9 @@ type Weights struct {
 	Features map[string]float64 `yaml:"features" json:"features"`
 	// Source says where the weights come from (defaults, or the training run).
 	Source string `yaml:"source,omitempty" json:"source,omitempty"`
+	// Threshold is the score above which a sentence is called biased; 0
+	// means 0.5. Training sets it to the best threshold on its data.
+	Threshold float64 `yaml:"threshold,omitempty" json:"threshold,omitempty"`
 }
 
 // FeatureNames lists the sentence features, in a fixed order.
@@ -49,6 +52,8 @@ var FeatureNames = []string{
 	"exclamation",             // 1 if the sentence ends with ! in the reporter's voice
 	"unattributed_evaluative", // 1 if evaluative in the reporter's voice and not attributed
 	"quote_share",             // share of the sentence's words inside direct quotes
+	"adjective",               // adjectives in the reporter's voice (from POS tags; 0 without tagging)
+	"adverb",                  // adverbs in the reporter's voice, negation and time adverbs excluded
 }
 
 // DefaultWeights returns the hand-set weights.
@@ -61,7 +66,7 @@ func DefaultWeights() Weights {
 			"first_person": 0.6, "booster": 0.4, "hedge": 0.1, "factive": 0.2, "assertive": 0.2,
 			"report_loaded": 0.6, "doubt_marker": 0.9, "vague_source": 0.4, "contested": 0.8,
 			"scare_quote": 0.8, "rhetorical_question": 0.8, "exclamation": 0.8,
-			"unattributed_evaluative": 0.8, "quote_share": -0.4,
+			"unattributed_evaluative": 0.8, "quote_share": -0.4, "adjective": 0.1, "adverb": 0.3,
 		},
 		Source: "slant defaults (hand-set, not fitted)",
 	}
