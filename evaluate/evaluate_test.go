@@ -75,7 +75,7 @@ func TestRunKnownAnswer(t *testing.T) {
 	}
 	// Every annotated word is flagged; the analyzer also flags words the
 	// annotation above leaves out (regime, scheme, elites, crackdown,
-	// unleashed, rammed through: 9 of 21 flagged words), so precision is 12/20.
+	// unleashed, rammed through: 8 of the 20 flagged words), so precision is 12/20.
 	if rep.WordRecall != 1 || rep.WordPrecision != 0.6 {
 		t.Fatalf("word precision %v recall %v", rep.WordPrecision, rep.WordRecall)
 	}
