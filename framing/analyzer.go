@@ -19,6 +19,7 @@ type Analyzer struct {
 	cleaner  corpus.Cleaner
 	weights  Weights
 	finger   string
+	labels   map[string]string // category ID → label
 }
 
 type config struct {
@@ -83,7 +84,11 @@ func NewAnalyzer(opts ...Option) (*Analyzer, error) {
 	if cfg.weights != nil {
 		w = *cfg.weights
 	}
-	return &Analyzer{pipeline: p, matcher: m, cleaner: cfg.cleaner, weights: w, finger: cfg.set.Fingerprint()}, nil
+	labels := map[string]string{}
+	for _, c := range cfg.set.Categories() {
+		labels[c.ID] = c.Label
+	}
+	return &Analyzer{pipeline: p, matcher: m, cleaner: cfg.cleaner, weights: w, finger: cfg.set.Fingerprint(), labels: labels}, nil
 }
 
 // Lexicons returns the lexicon set the analyzer matches.
@@ -228,6 +233,10 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 	}
 	a.sentences(doc, v, r)
 	computeMeasures(doc, v, r)
+	r.Frames = computeFrames(r)
+	r.categories = a.labels
+	r.Actors = computeActors(doc, v, r)
+	r.Style = computeStyle(doc, r, a.pipeline.Tagging())
 	return r
 }
 

@@ -64,6 +64,11 @@ var Measures = []MeasureDef{
 	{Name: "contested_terms", Unit: "count", Formula: "contested terms with a side (contested.<side> gives the count per side)", evidence: func(e Evidence) bool { return e.Construct == "contested" && e.Side != "none" && !e.Negated }},
 	{Name: "sentence_score_mean", Unit: "score", Formula: "mean sentence bias score over the article's sentences"},
 	{Name: "sentence_score_max", Unit: "score", Formula: "largest sentence bias score"},
+	{Name: "words_per_sentence", Unit: "count", Formula: "W' / S, where W' counts word tokens with a letter"},
+	{Name: "fk_grade", Unit: "count", Formula: "Flesch–Kincaid grade = 0.39 · W'/S + 11.8 · syllables/W' − 15.59 (syllables estimated from vowel groups)"},
+	{Name: "adjective_density", Unit: "share", Formula: "adjectives (POS JJ, JJR, JJS) / W' (0 without tagging)"},
+	{Name: "adverb_density", Unit: "share", Formula: "adverbs (POS RB, RBR, RBS) / W' (0 without tagging)"},
+	{Name: "passive_share", Unit: "share", Formula: "sentences with a passive (be/get + past participle, VBN) / S; style.passives lists them with agentless flags"},
 	{Name: "editorializing_index", Unit: "score", Formula: "EI = (U + min(1, L/20) + min(1, M/10) + s̄) / 4, with U = unattributed_evaluative_share, L = loaded_rate, M = editorial_marker_rate, s̄ = sentence_score_mean; 0 = wire-neutral, 1 = every signal saturated"},
 }
 

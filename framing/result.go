@@ -44,6 +44,8 @@ type QuoteSpan struct {
 	// Scare is true for a short quoted phrase with no speaker: the reporter
 	// distancing from a word ("security guarantees").
 	Scare bool `json:"scare"`
+
+	speakerStart, speakerEnd int
 }
 
 // SentenceResult is the analysis of one sentence.
@@ -63,6 +65,8 @@ type SentenceResult struct {
 	Features map[string]float64 `json:"features"`
 	// Evidence lists indices into Result.Evidence, strongest first.
 	Evidence []int `json:"evidence"`
+	// Frames maps frame categories cued in the sentence to their weight.
+	Frames map[string]float64 `json:"frames"`
 }
 
 // Result is the analysis of one article.
@@ -77,11 +81,16 @@ type Result struct {
 	Sentences []SentenceResult   `json:"sentences"`
 	Evidence  []Evidence         `json:"evidence"`
 	Quotes    []QuoteSpan        `json:"quotes"`
+	Frames    Frames             `json:"frames"`
+	Actors    []Actor            `json:"actors"`
+	Style     Style              `json:"style"`
 	Removed   []corpus.Removal   `json:"removed"`
 	// Lexicons is the fingerprint of the lexicon set used.
 	Lexicons string `json:"lexicons"`
 	// Text is the article's original text, which every offset points into.
 	Text string `json:"-"`
+
+	categories map[string]string // category ID → label, for actor names
 }
 
 // EvidenceFor returns the evidence behind a measure, strongest first. It

@@ -21,10 +21,11 @@ type voices struct {
 }
 
 type attribution struct {
-	sentence int
-	verb     int // token index of the reporting verb or "according"
-	speaker  string
-	kind     string
+	sentence   int
+	verb       int // token index of the reporting verb or "according"
+	speaker    string
+	kind       string
+	start, end int // the speaker's byte span, 0,0 when none
 }
 
 type sourceRef struct {
@@ -162,7 +163,7 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 			// attributes the sentence.
 			kind = "unknown"
 		}
-		v.attrib = append(v.attrib, attribution{sentence: si, verb: h.First, speaker: speaker, kind: kind})
+		v.attrib = append(v.attrib, attribution{sentence: si, verb: h.First, speaker: speaker, kind: kind, start: start, end: end})
 		v.attributed[si] = true
 		if speaker != "" {
 			v.sources = append(v.sources, sourceRef{kind: kind, text: speaker, start: start, end: end, sentene: si})
@@ -189,6 +190,7 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 		}
 		if best >= 0 {
 			qs.Speaker, qs.SpeakerKind = v.attrib[best].speaker, v.attrib[best].kind
+			qs.speakerStart, qs.speakerEnd = v.attrib[best].start, v.attrib[best].end
 			for si := startSent; si <= endSent; si++ {
 				v.attributed[si] = true
 			}

@@ -109,6 +109,22 @@ func writeAnalysisText(w io.Writer, doc analysis) error {
 		for _, m := range summaryMeasures {
 			fmt.Fprintf(w, "  %-30s %10.3f\n", m, r.Measures[m])
 		}
+		fmt.Fprintf(w, "  frames: generic %s; policy %s (%s)\n", r.Frames.Generic.Dominant, r.Frames.Policy.Dominant, r.Frames.Policy.Reason)
+		fmt.Fprintf(w, "  style: Flesch–Kincaid grade %.1f, %.1f words/sentence, passive share %.2f\n", r.Measures["fk_grade"], r.Measures["words_per_sentence"], r.Measures["passive_share"])
+		for i, ac := range r.Actors {
+			if i == 4 {
+				break
+			}
+			var ds []string
+			for _, d := range ac.Descriptors {
+				ds = append(ds, d.Text)
+			}
+			fmt.Fprintf(w, "  actor %-16s %2d mentions, agent %d, patient %d", ac.Name, ac.Mentions, ac.Agent, ac.Patient)
+			if len(ds) > 0 {
+				fmt.Fprintf(w, "; described with: %s", strings.Join(ds, ", "))
+			}
+			fmt.Fprintln(w)
+		}
 		if sides := contestedSides(r); sides != "" {
 			fmt.Fprintf(w, "  contested terms by side: %s\n", sides)
 		}

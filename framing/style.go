@@ -1,0 +1,119 @@
+package framing
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/slantlab/slant/text"
+)
+
+// Style holds readability and grammatical style measures.
+type Style struct {
+	// POS is false when tagging was off: densities and passives are then 0.
+	POS bool `json:"pos"`
+	// Passives are the passive constructions found (a form of be or get
+	// followed by a past participle): agency hidden from the reader.
+	Passives []PassiveSpan `json:"passives"`
+}
+
+// PassiveSpan is one passive construction.
+type PassiveSpan struct {
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+	Sentence int    `json:"sentence"`
+	// Agentless is true when no by-phrase names the agent.
+	Agentless bool `json:"agentless"`
+}
+
+// syllables estimates the syllables of an English word: runs of vowels
+// (y included), minus a silent final e, at least one.
+func syllables(w string) int {
+	w = strings.ToLower(w)
+	n, prevVowel := 0, false
+	for _, r := range w {
+		v := strings.ContainsRune("aeiouy", r)
+		if v && !prevVowel {
+			n++
+		}
+		prevVowel = v
+	}
+	if strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "le") && n > 1 {
+		n--
+	}
+	if n == 0 {
+		n = 1
+	}
+	return n
+}
+
+func computeStyle(doc *text.Document, r *Result, pos bool) Style {
+	st := Style{POS: pos, Passives: []PassiveSpan{}}
+	words, syl, adj, adv := 0, 0, 0, 0
+	for _, t := range doc.Tokens {
+		if t.Kind != text.Word {
+			continue
+		}
+		hasLetter := false
+		for _, c := range t.Norm {
+			if unicode.IsLetter(c) {
+				hasLetter = true
+				break
+			}
+		}
+		if !hasLetter {
+			continue
+		}
+		words++
+		syl += syllables(t.Norm)
+		switch {
+		case strings.HasPrefix(t.Tag, "JJ"):
+			adj++
+		case strings.HasPrefix(t.Tag, "RB"):
+			adv++
+		}
+	}
+	passiveSentences := 0
+	if pos {
+		for si, s := range doc.Sentences {
+			found := false
+			for i := s.First; i < s.Last; i++ {
+				if !beForms[doc.Tokens[i].Norm] || !isVerb(doc.Tokens[i]) && doc.Tokens[i].Norm != "'s" {
+					continue
+				}
+				k := i + 1
+				for k < s.Last && strings.HasPrefix(doc.Tokens[k].Tag, "RB") {
+					k++
+				}
+				if k < s.Last && doc.Tokens[k].Tag == "VBN" {
+					agentless := true
+					for j := k + 1; j < s.Last && j <= k+4; j++ {
+						if doc.Tokens[j].Norm == "by" {
+							agentless = false
+						}
+					}
+					st.Passives = append(st.Passives, PassiveSpan{Start: doc.Tokens[i].Start, End: doc.Tokens[k].End, Text: doc.Text[doc.Tokens[i].Start:doc.Tokens[k].End], Sentence: si, Agentless: agentless})
+					found = true
+				}
+			}
+			if found {
+				passiveSentences++
+			}
+		}
+	}
+	m := r.Measures
+	S := float64(len(doc.Sentences))
+	W := float64(words)
+	if S > 0 && W > 0 {
+		m["words_per_sentence"] = round6(W / S)
+		m["fk_grade"] = round6(0.39*W/S + 11.8*float64(syl)/W - 15.59)
+		m["passive_share"] = round6(float64(passiveSentences) / S)
+		m["adjective_density"] = round6(float64(adj) / W)
+		m["adverb_density"] = round6(float64(adv) / W)
+	} else {
+		for _, k := range []string{"words_per_sentence", "fk_grade", "passive_share", "adjective_density", "adverb_density"} {
+			m[k] = 0
+		}
+	}
+	return st
+}
