@@ -1,6 +1,6 @@
 module github.com/slantlab/slant
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/jdkato/prose/v2 v2.0.0
@@ -8,7 +8,7 @@ require (
 	github.com/markusmobius/go-trafilatura v1.12.2
 	github.com/spf13/cobra v1.10.2
 	go.yaml.in/yaml/v3 v3.0.6
-	golang.org/x/net v0.35.0
+	golang.org/x/net v0.62.0
 	gonum.org/v1/gonum v0.17.0
 	gopkg.in/neurosnap/sentences.v1 v1.0.7
 )
@@ -41,7 +41,7 @@ require (
 	github.com/wasilibs/wazero-helpers v0.0.0-20240620070341-3dff1577cd52 // indirect
 	github.com/yosssi/gohtml v0.0.0-20201013000340-ee4748c638f4 // indirect
 	golang.org/x/exp v0.0.0-20241009180824-f66d83c29e7c // indirect
-	golang.org/x/sys v0.30.0 // indirect
-	golang.org/x/text v0.23.0 // indirect
-	golang.org/x/tools v0.30.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
+	golang.org/x/tools v0.51.0 // indirect
 )

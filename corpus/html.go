@@ -28,8 +28,9 @@ type HTMLPage struct {
 	Title string
 	// Text is the main article as plain text: one paragraph, heading or list
 	// item per line, blocks separated by a blank line. It is valid UTF-8 and
-	// never contains markup or script. It is empty when the page has no
-	// article.
+	// holds no markup and no script, style or template content; markup the
+	// page shows as text (written with &lt;) stays text. It is empty when the
+	// page has no article.
 	Text string
 	// URL is the page's address: pageURL when given, else the canonical
 	// address the page declares.
@@ -39,8 +40,8 @@ type HTMLPage struct {
 	SiteName string
 	// Author is the byline when one is found.
 	Author string
-	// Published is the publication date when one is found, else the zero
-	// time.
+	// Published is the publication day (midnight UTC) when one is found in
+	// the page's metadata or text, else the zero time.
 	Published time.Time
 }
 
@@ -54,7 +55,8 @@ type HTMLPage struct {
 // page declares (a byte-order mark or a <meta> charset) when it declares a
 // legacy one, and are otherwise replaced by U+FFFD. A page in which no
 // article is found yields an HTMLPage with empty Text and a nil error. The
-// error is non-nil only when r fails or the extractor library panics.
+// error is non-nil only when r fails, the page cannot be parsed, or the
+// extractor library panics (the panic is recovered).
 func ExtractHTML(r io.Reader, pageURL string) (HTMLPage, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
@@ -216,7 +218,6 @@ func extractHTMLString(s string, pageURL string) (page HTMLPage, err error) {
 		if text != "" {
 			break
 		}
-		text = ""
 	}
 	if res == nil {
 		return HTMLPage{URL: pageURL}, nil
@@ -248,11 +249,13 @@ func parseHTML(s string) (*html.Node, error) {
 }
 
 // maxNesting bounds how deep elements nest in a page handed to the
-// extractor, as browsers bound it (Blink and WebKit stop at 512). Parsing and
-// extraction both take time proportional to the number of elements times
-// their depth, so an unbounded depth lets a 100 KB page of nested <div>s
-// take minutes. Real articles nest a few dozen deep.
-const maxNesting = 512
+// extractor. Parsing and extraction both take time proportional to the
+// number of elements times their depth, so an unbounded depth lets a 100 KB
+// page of nested <div>s take minutes. Browsers stop nesting at 512, and so
+// does golang.org/x/net/html from v0.45.0 on (it rejects deeper pages); the
+// bound here stays below that, with room for the elements the parser adds
+// itself. Real articles nest a few dozen deep.
+const maxNesting = 400
 
 // Tags whose content the tokenizer reads as raw text: they never nest, and
 // dropping one would turn its content (a script) into page text.

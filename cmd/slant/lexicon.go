@@ -135,10 +135,10 @@ func lexCount(n int) string {
 
 // lexPlural formats a count with its noun: "1 category", "3 categories".
 func lexPlural(n int, one, many string) string {
-	return lexCount(n) + " " + lexPlural2(n, one, many)
+	return lexCount(n) + " " + lexNoun(n, one, many)
 }
 
-func lexPlural2(n int, one, many string) string {
+func lexNoun(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
@@ -576,7 +576,7 @@ has an error.`,
 				fmt.Fprintf(out, "%s: ok (%s, %s%s)\n", f, lexPlural(len(l.Categories), "category", "categories"), lexPlural(lexEntries(l), "entry", "entries"), note)
 			}
 			if failed > 0 {
-				return fmt.Errorf("lexicon check: %d of %d %s failed", failed, len(args), lexPlural2(len(args), "file", "files"))
+				return fmt.Errorf("lexicon check: %d of %d %s failed", failed, len(args), lexNoun(len(args), "file", "files"))
 			}
 			if len(good) > 1 {
 				if err := lexCombine(def, good...); err != nil {
@@ -602,19 +602,26 @@ func lexCombine(def *lexicon.Set, lexs ...*lexicon.Lexicon) error {
 	return err
 }
 
-// lexClashes reports category ids of lexs that a default lexicon (one that
-// lexs do not replace) already uses, at the category's first entry, where the
-// lexicon package reports category errors.
+// lexClashes reports two of lexs with the same name, and category ids of
+// lexs that a default lexicon (one that lexs do not replace) already uses, at
+// the category's first entry, where the lexicon package reports category
+// errors.
 func lexClashes(def *lexicon.Set, lexs []*lexicon.Lexicon) error {
-	replaced := map[string]bool{}
-	for _, l := range lexs {
-		replaced[l.Name] = true
-	}
 	var errs []error
+	replaced := map[string]string{} // lexicon name → file
+	for _, l := range lexs {
+		if prev, dup := replaced[l.Name]; dup {
+			errs = append(errs, &lexicon.PosError{File: l.Source, Msg: fmt.Sprintf("lexicon name %q is also used by %s; one would silently replace the other", l.Name, prev)})
+		}
+		replaced[l.Name] = l.Source
+	}
 	for _, l := range lexs {
 		for _, c := range l.Categories {
 			dc, ok := def.Category(c.ID)
-			if !ok || replaced[dc.Lexicon] {
+			if !ok {
+				continue
+			}
+			if _, gone := replaced[dc.Lexicon]; gone {
 				continue
 			}
 			pe := &lexicon.PosError{File: l.Source, Msg: fmt.Sprintf("category %s: id already used by the default lexicon %q (rename the category, or name your lexicon %q to replace that one)", c.ID, dc.Lexicon, dc.Lexicon)}

@@ -164,6 +164,13 @@ func TestLexiconCheck(t *testing.T) {
 		t.Errorf("clash: exit %d, stderr %q", code, errs)
 	}
 
+	// Valid one by one, but two lexicons with one name cannot be used together.
+	twin := writeTemp(t, "twin.yaml", goodLexicon)
+	code, _, errs = runLex(t, "lexicon", "check", good, twin)
+	if code != exitAnalysis || !strings.Contains(errs, "also used by "+good) {
+		t.Errorf("two files with one lexicon name: exit %d, stderr %q", code, errs)
+	}
+
 	if code, _, _ := runLex(t, "lexicon", "check"); code != exitUsage {
 		t.Errorf("check without a file: exit %d, want %d", code, exitUsage)
 	}
