@@ -1,0 +1,401 @@
+package framing
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/slantlab/slant/text"
+)
+
+// ProfileSchema is the version of the Profile layout; profiles of different
+// schemas refuse to merge.
+const ProfileSchema = 1
+
+// MaxExemplars bounds the strongest-evidence exemplars a profile keeps.
+const MaxExemplars = 20
+
+// Moments are mergeable sums of one measure: n, Σx and Σx².
+type Moments struct {
+	N     float64 `json:"n"`
+	Sum   float64 `json:"sum"`
+	SumSq float64 `json:"sum_sq"`
+}
+
+// Add records one value.
+func (m *Moments) Add(x float64) { m.N++; m.Sum += x; m.SumSq += x * x }
+
+// Mean returns Σx / n (0 for no values).
+func (m Moments) Mean() float64 {
+	if m.N == 0 {
+		return 0
+	}
+	return m.Sum / m.N
+}
+
+// Exemplar is one strong piece of evidence kept as an example.
+type Exemplar struct {
+	Article  string  `json:"article"`
+	Category string  `json:"category"`
+	Text     string  `json:"text"`
+	Start    int     `json:"start"`
+	End      int     `json:"end"`
+	Weight   float64 `json:"weight"`
+	Sentence string  `json:"sentence"`
+}
+
+// Profile accumulates article results for one source (an outlet, or any
+// metadata value). Every field is a sum, a count or a sorted multiset, so
+// Merge is component-wise, associative and commutative, and shards
+// computed apart combine exactly.
+type Profile struct {
+	Schema   int    `json:"schema"`
+	Lexicons string `json:"lexicons"`
+	GroupBy  string `json:"group_by"`
+	// Keys are the group values merged into this profile, sorted.
+	Keys      []string `json:"keys"`
+	Documents int64    `json:"documents"`
+	Sentences int64    `json:"sentences"`
+	Tokens    int64    `json:"tokens"`
+	Words     int64    `json:"words"`
+	// Articles holds moments of each article measure over articles.
+	Articles map[string]*Moments `json:"articles"`
+	// SentenceMoments holds moments of each sentence feature (and the score)
+	// over sentences.
+	SentenceMoments map[string]*Moments `json:"sentence_moments"`
+	// Values keeps each unit's value for rank tests and bootstrap intervals:
+	// "article:<measure>" per article, "sentence:<feature>" per sentence,
+	// sorted. Memory grows with the corpus (one float per unit and measure).
+	Values map[string][]float64 `json:"values"`
+	// CategoryHits counts non-negated evidence per lexicon category in the
+	// reporter's voice; CategoryDocs counts articles with at least one.
+	CategoryHits map[string]float64 `json:"category_hits"`
+	CategoryDocs map[string]int64   `json:"category_docs"`
+	// Terms counts folded word tokens (title and body), for distinctive-term
+	// statistics.
+	Terms map[string]float64 `json:"terms"`
+	// Exemplars are the strongest reporter-voice evidence, at most
+	// MaxExemplars, ordered by weight, then article, then offset.
+	Exemplars []Exemplar `json:"exemplars"`
+}
+
+// NewProfile returns an empty profile for key, built with lexicons of the
+// given fingerprint.
+func NewProfile(groupBy, key, lexicons string) *Profile {
+	return &Profile{Schema: ProfileSchema, Lexicons: lexicons, GroupBy: groupBy, Keys: []string{key},
+		Articles: map[string]*Moments{}, SentenceMoments: map[string]*Moments{}, Values: map[string][]float64{},
+		CategoryHits: map[string]float64{}, CategoryDocs: map[string]int64{}, Terms: map[string]float64{}, Exemplars: []Exemplar{}}
+}
+
+// Key returns the profile's group value(s), joined with "+".
+func (p *Profile) Key() string { return strings.Join(p.Keys, "+") }
+
+// sentenceValueFeatures are the per-sentence values kept for tests.
+var sentenceValueFeatures = []string{"score", "loaded_reporter", "intensifier", "unattributed_evaluative", "attributed", "quote_share"}
+
+// Add adds one article result. It fails when the result was produced with
+// other lexicons.
+func (p *Profile) Add(r *Result) error {
+	if r.Lexicons != p.Lexicons {
+		return fmt.Errorf("framing: profile %s: article %s was analysed with lexicons %.12s, the profile with %.12s", p.Key(), r.ID, r.Lexicons, p.Lexicons)
+	}
+	p.Documents++
+	p.Sentences += int64(len(r.Sentences))
+	p.Tokens += int64(r.Tokens)
+	p.Words += int64(r.Words)
+	names := make([]string, 0, len(r.Measures))
+	for k := range r.Measures {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		v := r.Measures[k]
+		moment(p.Articles, k).Add(v)
+		p.Values["article:"+k] = insertSorted(p.Values["article:"+k], v)
+	}
+	for _, s := range r.Sentences {
+		for _, f := range sentenceValueFeatures {
+			v := s.Features[f]
+			switch f {
+			case "score":
+				v = s.Score
+			case "attributed":
+				v = 0
+				if s.Attributed {
+					v = 1
+				}
+			}
+			moment(p.SentenceMoments, f).Add(v)
+			p.Values["sentence:"+f] = append(p.Values["sentence:"+f], v)
+		}
+	}
+	for _, f := range sentenceValueFeatures {
+		sort.Float64s(p.Values["sentence:"+f])
+	}
+	seen := map[string]bool{}
+	for _, e := range r.Evidence {
+		if e.Negated || e.Voice != Reporter {
+			continue
+		}
+		p.CategoryHits[e.Category]++
+		if !seen[e.Category] {
+			seen[e.Category] = true
+			p.CategoryDocs[e.Category]++
+		}
+		switch e.Construct {
+		case "loaded_language", "intensifier", "insinuation", "doubt_marker", "stance_adverb", "presupposition":
+			sent := ""
+			if e.Sentence < len(r.Sentences) {
+				sent = r.Text[r.Sentences[e.Sentence].Start:r.Sentences[e.Sentence].End]
+			}
+			p.Exemplars = append(p.Exemplars, Exemplar{Article: r.ID, Category: e.Category, Text: e.Text, Start: e.Start, End: e.End, Weight: e.Weight, Sentence: sent})
+		}
+	}
+	p.Exemplars = trimExemplars(p.Exemplars)
+	for _, w := range termsOf(r) {
+		p.Terms[w]++
+	}
+	return nil
+}
+
+// termsOf returns the folded word tokens of a result's sentences.
+func termsOf(r *Result) []string {
+	var out []string
+	for _, s := range r.Sentences {
+		for _, t := range text.Tokenize(r.Text, s.Start, s.End, nil) {
+			if t.Kind == text.Word {
+				out = append(out, t.Norm)
+			}
+		}
+	}
+	return out
+}
+
+func moment(m map[string]*Moments, k string) *Moments {
+	if m[k] == nil {
+		m[k] = &Moments{}
+	}
+	return m[k]
+}
+
+func insertSorted(xs []float64, v float64) []float64 {
+	i := sort.SearchFloat64s(xs, v)
+	xs = append(xs, 0)
+	copy(xs[i+1:], xs[i:])
+	xs[i] = v
+	return xs
+}
+
+func trimExemplars(es []Exemplar) []Exemplar {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.Weight != b.Weight {
+			return a.Weight > b.Weight
+		}
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.Category < b.Category
+	})
+	if len(es) > MaxExemplars {
+		es = es[:MaxExemplars]
+	}
+	return es
+}
+
+// ErrIncompatible is returned (wrapped) when profiles cannot be merged.
+var ErrIncompatible = errors.New("incompatible profiles")
+
+// Merge adds o into p. It fails when the profiles were built with different
+// lexicon fingerprints, schemas or grouping fields.
+func (p *Profile) Merge(o *Profile) error {
+	if p.Schema != o.Schema {
+		return fmt.Errorf("framing: merging profiles of schema %d and %d: %w", p.Schema, o.Schema, ErrIncompatible)
+	}
+	if p.Lexicons != o.Lexicons {
+		return fmt.Errorf("framing: merging profiles built with lexicons %.12s and %.12s: %w", p.Lexicons, o.Lexicons, ErrIncompatible)
+	}
+	if p.GroupBy != o.GroupBy {
+		return fmt.Errorf("framing: merging profiles grouped by %q and %q: %w", p.GroupBy, o.GroupBy, ErrIncompatible)
+	}
+	keys := map[string]bool{}
+	for _, k := range append(append([]string{}, p.Keys...), o.Keys...) {
+		keys[k] = true
+	}
+	p.Keys = p.Keys[:0]
+	for k := range keys {
+		p.Keys = append(p.Keys, k)
+	}
+	sort.Strings(p.Keys)
+	p.Documents += o.Documents
+	p.Sentences += o.Sentences
+	p.Tokens += o.Tokens
+	p.Words += o.Words
+	for k, m := range o.Articles {
+		t := moment(p.Articles, k)
+		t.N, t.Sum, t.SumSq = t.N+m.N, t.Sum+m.Sum, t.SumSq+m.SumSq
+	}
+	for k, m := range o.SentenceMoments {
+		t := moment(p.SentenceMoments, k)
+		t.N, t.Sum, t.SumSq = t.N+m.N, t.Sum+m.Sum, t.SumSq+m.SumSq
+	}
+	for k, vs := range o.Values {
+		merged := append(append([]float64{}, p.Values[k]...), vs...)
+		sort.Float64s(merged)
+		p.Values[k] = merged
+	}
+	for k, v := range o.CategoryHits {
+		p.CategoryHits[k] += v
+	}
+	for k, v := range o.CategoryDocs {
+		p.CategoryDocs[k] += v
+	}
+	for k, v := range o.Terms {
+		p.Terms[k] += v
+	}
+	p.Exemplars = trimExemplars(append(append([]Exemplar{}, p.Exemplars...), o.Exemplars...))
+	return nil
+}
+
+// Clone returns a deep copy.
+func (p *Profile) Clone() *Profile {
+	b, _ := p.MarshalBinary()
+	c := &Profile{}
+	_ = c.UnmarshalBinary(b)
+	return c
+}
+
+// plainProfile has Profile's fields without its methods, so that gob does
+// not call MarshalBinary recursively.
+type plainProfile Profile
+
+// MarshalBinary encodes the profile with encoding/gob. (JSON is the default
+// encoding/json one; map keys are sorted, so it is deterministic.)
+func (p *Profile) MarshalBinary() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode((*plainProfile)(p)); err != nil {
+		return nil, fmt.Errorf("framing: encoding profile %s: %w", p.Key(), err)
+	}
+	return buf.Bytes(), nil
+}
+
+// UnmarshalBinary decodes a profile written by MarshalBinary.
+func (p *Profile) UnmarshalBinary(b []byte) error {
+	var q Profile
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode((*plainProfile)(&q)); err != nil {
+		return fmt.Errorf("framing: decoding profile: %w", err)
+	}
+	if q.Schema != ProfileSchema {
+		return fmt.Errorf("framing: profile schema %d, this build reads %d: %w", q.Schema, ProfileSchema, ErrIncompatible)
+	}
+	for _, m := range []*map[string]*Moments{&q.Articles, &q.SentenceMoments} {
+		if *m == nil {
+			*m = map[string]*Moments{}
+		}
+	}
+	if q.Values == nil {
+		q.Values = map[string][]float64{}
+	}
+	if q.CategoryHits == nil {
+		q.CategoryHits = map[string]float64{}
+	}
+	if q.CategoryDocs == nil {
+		q.CategoryDocs = map[string]int64{}
+	}
+	if q.Terms == nil {
+		q.Terms = map[string]float64{}
+	}
+	if q.Exemplars == nil {
+		q.Exemplars = []Exemplar{}
+	}
+	*p = q
+	return nil
+}
+
+// Profiles groups article results by a field.
+type Profiles struct {
+	GroupBy  string
+	Lexicons string
+	byKey    map[string]*Profile
+}
+
+// NewProfiles returns an empty grouping by field ("outlet" by default, or
+// any article metadata key).
+func NewProfiles(groupBy, lexicons string) *Profiles {
+	if groupBy == "" {
+		groupBy = "outlet"
+	}
+	return &Profiles{GroupBy: groupBy, Lexicons: lexicons, byKey: map[string]*Profile{}}
+}
+
+// Add adds a result to the profile of its group; a result without the
+// field goes to the group "(none)".
+func (ps *Profiles) Add(r *Result) error {
+	key := r.field(ps.GroupBy)
+	if key == "" {
+		key = "(none)"
+	}
+	p := ps.byKey[key]
+	if p == nil {
+		p = NewProfile(ps.GroupBy, key, ps.Lexicons)
+		ps.byKey[key] = p
+	}
+	return p.Add(r)
+}
+
+// Get returns the profile of one group.
+func (ps *Profiles) Get(key string) (*Profile, bool) {
+	p, ok := ps.byKey[key]
+	return p, ok
+}
+
+// Keys returns the group values, sorted.
+func (ps *Profiles) Keys() []string {
+	ks := make([]string, 0, len(ps.byKey))
+	for k := range ps.byKey {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// All returns every profile, sorted by key.
+func (ps *Profiles) All() []*Profile {
+	var out []*Profile
+	for _, k := range ps.Keys() {
+		out = append(out, ps.byKey[k])
+	}
+	return out
+}
+
+// Merge adds another grouping's profiles into ps.
+func (ps *Profiles) Merge(o *Profiles) error {
+	for _, k := range o.Keys() {
+		if p, ok := ps.byKey[k]; ok {
+			if err := p.Merge(o.byKey[k]); err != nil {
+				return err
+			}
+		} else {
+			ps.byKey[k] = o.byKey[k].Clone()
+		}
+	}
+	return nil
+}
+
+func (r *Result) field(name string) string {
+	switch name {
+	case "outlet", "":
+		return r.Outlet
+	case "id":
+		return r.ID
+	case "title":
+		return r.Title
+	}
+	return r.Meta[name]
+}
