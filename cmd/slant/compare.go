@@ -163,4 +163,3 @@ func shortEffect(e string) string {
 	}
 	return e
 }
-
