@@ -315,3 +315,51 @@ func distinctiveTerms(t, r *Profile, n int) []TermComparison {
 	}
 	return out
 }
+
+// Rest names the pooled "all other sources" reference in CompareEach.
+const Rest = "rest"
+
+// CompareEach compares every source of ps with reference: a source name,
+// or Rest to compare each source with all the others pooled. Sources are
+// taken in sorted order; the reference itself is skipped. Each comparison
+// has its own q-values (per source, across its measures).
+func CompareEach(ps *Profiles, reference string, opt CompareOptions) ([]*Comparison, error) {
+	var out []*Comparison
+	for _, k := range ps.Keys() {
+		if k == reference {
+			continue
+		}
+		t, _ := ps.Get(k)
+		var r *Profile
+		if reference == Rest {
+			for _, o := range ps.Keys() {
+				if o == k {
+					continue
+				}
+				p, _ := ps.Get(o)
+				if r == nil {
+					r = p.Clone()
+				} else if err := r.Merge(p); err != nil {
+					return nil, err
+				}
+			}
+			if r == nil {
+				return nil, fmt.Errorf("framing: %s has no other source to compare with", k)
+			}
+		} else {
+			var ok bool
+			if r, ok = ps.Get(reference); !ok {
+				return nil, fmt.Errorf("framing: no source %q (sources: %s)", reference, strings.Join(ps.Keys(), ", "))
+			}
+		}
+		c, err := Compare(t, r, opt)
+		if err != nil {
+			return nil, err
+		}
+		if reference == Rest {
+			c.Reference = "rest (" + r.Key() + ")"
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

@@ -80,6 +80,42 @@ type Profile struct {
 	// Exemplars are the strongest reporter-voice evidence, at most
 	// MaxExemplars, ordered by weight, then article, then offset.
 	Exemplars []Exemplar `json:"exemplars"`
+	// Actors are the per-source actor portraits: how often each actor is
+	// mentioned, agent or patient, the verbs it takes and the terms applied
+	// to it, summed over articles.
+	Actors map[string]*ActorPortrait `json:"actors"`
+}
+
+// ActorPortrait sums an actor's appearances over a source's articles.
+type ActorPortrait struct {
+	Name     string  `json:"name"`
+	Articles float64 `json:"articles"`
+	Mentions float64 `json:"mentions"`
+	Agent    float64 `json:"agent"`
+	Patient  float64 `json:"patient"`
+	// Verbs counts the verbs taken as agent ("agent:hides") or as patient
+	// ("patient:attacked").
+	Verbs map[string]float64 `json:"verbs"`
+	// Descriptors counts loaded and evaluative terms in the actor's clauses
+	// (folded text); Sides counts contested terms there by side.
+	Descriptors map[string]float64 `json:"descriptors"`
+	Sides       map[string]float64 `json:"sides"`
+}
+
+func (a *ActorPortrait) merge(o *ActorPortrait) {
+	a.Articles += o.Articles
+	a.Mentions += o.Mentions
+	a.Agent += o.Agent
+	a.Patient += o.Patient
+	for _, pair := range [][2]map[string]float64{{a.Verbs, o.Verbs}, {a.Descriptors, o.Descriptors}, {a.Sides, o.Sides}} {
+		for k, v := range pair[1] {
+			pair[0][k] += v
+		}
+	}
+}
+
+func newPortrait(name string) *ActorPortrait {
+	return &ActorPortrait{Name: name, Verbs: map[string]float64{}, Descriptors: map[string]float64{}, Sides: map[string]float64{}}
 }
 
 // NewProfile returns an empty profile for key, built with lexicons of the
@@ -87,7 +123,8 @@ type Profile struct {
 func NewProfile(groupBy, key, lexicons string) *Profile {
 	return &Profile{Schema: ProfileSchema, Lexicons: lexicons, GroupBy: groupBy, Keys: []string{key},
 		Articles: map[string]*Moments{}, SentenceMoments: map[string]*Moments{}, Values: map[string][]float64{},
-		CategoryHits: map[string]float64{}, CategoryDocs: map[string]int64{}, Terms: map[string]float64{}, Exemplars: []Exemplar{}}
+		CategoryHits: map[string]float64{}, CategoryDocs: map[string]int64{}, Terms: map[string]float64{}, Exemplars: []Exemplar{},
+		Actors: map[string]*ActorPortrait{}}
 }
 
 // Key returns the profile's group value(s), joined with "+".
@@ -157,6 +194,28 @@ func (p *Profile) Add(r *Result) error {
 	p.Exemplars = trimExemplars(p.Exemplars)
 	for _, w := range termsOf(r) {
 		p.Terms[w]++
+	}
+	for _, a := range r.Actors {
+		ap := p.Actors[a.ID]
+		if ap == nil {
+			ap = newPortrait(a.Name)
+			p.Actors[a.ID] = ap
+		}
+		ap.Articles++
+		ap.Mentions += float64(a.Mentions)
+		ap.Agent += float64(a.Agent)
+		ap.Patient += float64(a.Patient)
+		for _, m := range a.Spans {
+			if m.Verb != "" {
+				ap.Verbs[m.Role+":"+m.Verb]++
+			}
+		}
+		for _, d := range a.Descriptors {
+			ap.Descriptors[text.Fold(d.Text)]++
+		}
+		for _, d := range a.Contested {
+			ap.Sides[d.Side]++
+		}
 	}
 	return nil
 }
@@ -260,6 +319,12 @@ func (p *Profile) Merge(o *Profile) error {
 		p.Terms[k] += v
 	}
 	p.Exemplars = trimExemplars(append(append([]Exemplar{}, p.Exemplars...), o.Exemplars...))
+	for k, a := range o.Actors {
+		if p.Actors[k] == nil {
+			p.Actors[k] = newPortrait(a.Name)
+		}
+		p.Actors[k].merge(a)
+	}
 	return nil
 }
 
@@ -313,6 +378,16 @@ func (p *Profile) UnmarshalBinary(b []byte) error {
 	}
 	if q.Exemplars == nil {
 		q.Exemplars = []Exemplar{}
+	}
+	if q.Actors == nil {
+		q.Actors = map[string]*ActorPortrait{}
+	}
+	for _, a := range q.Actors {
+		for _, m := range []*map[string]float64{&a.Verbs, &a.Descriptors, &a.Sides} {
+			if *m == nil {
+				*m = map[string]float64{}
+			}
+		}
 	}
 	*p = q
 	return nil

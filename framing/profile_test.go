@@ -72,6 +72,11 @@ func equalProfiles(t *testing.T, a, b *Profile) {
 			}
 		}
 	}
+	aa, _ := json.Marshal(a.Actors)
+	ab, _ := json.Marshal(b.Actors)
+	if !bytes.Equal(aa, ab) {
+		t.Fatal("actor portraits differ")
+	}
 	ea, _ := json.Marshal(a.Exemplars)
 	eb, _ := json.Marshal(b.Exemplars)
 	if !bytes.Equal(ea, eb) {
@@ -269,5 +274,22 @@ func TestAllSidesProfiles(t *testing.T) {
 	must(t, err)
 	if c.Unit != "article" || len(c.Measures) < 30 {
 		t.Fatalf("rating comparison: unit %s, %d measures", c.Unit, len(c.Measures))
+	}
+}
+
+func TestActorPortraitsPerOutlet(t *testing.T) {
+	rs := seedResults(t)
+	ps := NewProfiles("outlet", rs[seeds.AP].Lexicons)
+	for _, r := range seedList(t) {
+		must(t, ps.Add(r))
+	}
+	eh, _ := ps.Get(seeds.EasternHerald)
+	west := eh.Actors["actor.the_west"]
+	if west == nil || west.Descriptors["double standards"] == 0 {
+		t.Fatalf("the West's portrait in the Eastern Herald: %+v", west)
+	}
+	ru := eh.Actors["actor.russia"]
+	if ru == nil || ru.Mentions == 0 {
+		t.Fatal("no Russia portrait")
 	}
 }

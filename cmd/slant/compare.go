@@ -34,6 +34,7 @@ func buildProfiles(ctx context.Context, in *inputFlags, paths []string, by strin
 func newCompareCmd() *cobra.Command {
 	var in inputFlags
 	var target, reference, by, format string
+	var all bool
 	var opt framing.CompareOptions
 	c := &cobra.Command{
 		Use:   "compare --target SOURCE --reference SOURCE [PATH...]",
@@ -49,10 +50,12 @@ With one article per source, sentences are the unit of analysis and the output
 says so. --reference rest compares the target with every other source pooled.`,
 		Example: `  slant compare --target "The Eastern Herald" --reference AP
   slant compare --target "The Eastern Herald" --reference AP --format json
-  slant compare allsides.jsonl --by label --target right --reference left`,
+  slant compare allsides.jsonl --by label --target right --reference left
+  slant compare --all --reference AP
+  slant compare allsides.jsonl --all --reference rest --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if target == "" || reference == "" {
-				return usagef("--target and --reference are required")
+			if reference == "" || (target == "" && !all) {
+				return usagef("--reference and either --target or --all are required")
 			}
 			if err := checkFormat(format, "text", "json", "md"); err != nil {
 				return err
@@ -66,6 +69,20 @@ says so. --reference rest compares the target with every other source pooled.`,
 				return err
 			}
 			reportSkips(cmd.ErrOrStderr(), st)
+			if all {
+				cmps, err := framing.CompareEach(ps, reference, opt)
+				if err != nil {
+					return err
+				}
+				if format == "json" {
+					return writeJSON(cmd.OutOrStdout(), cmps)
+				}
+				for _, c := range cmps {
+					writeComparisonText(cmd.OutOrStdout(), c, format == "md")
+					fmt.Fprintln(cmd.OutOrStdout())
+				}
+				return nil
+			}
 			cmp, err := compareProfiles(ps, target, reference, opt)
 			if err != nil {
 				return err
@@ -80,6 +97,7 @@ says so. --reference rest compares the target with every other source pooled.`,
 	in.register(c)
 	c.Flags().StringVar(&target, "target", "", "the source to describe")
 	c.Flags().StringVar(&reference, "reference", "", "the source to compare with, or \"rest\" for all other sources")
+	c.Flags().BoolVar(&all, "all", false, "compare every source with the reference (\"rest\": each with all others pooled)")
 	c.Flags().StringVar(&by, "by", "outlet", "group articles by this field (outlet, or a metadata field such as label)")
 	c.Flags().StringVar(&format, "format", "text", "output format: text, json or md")
 	c.Flags().IntVar(&opt.Bootstrap, "bootstrap", 2000, "bootstrap resamples")
@@ -93,7 +111,7 @@ func compareProfiles(ps *framing.Profiles, target, reference string, opt framing
 		return nil, usagef("no source %q in the corpus (sources: %s)", target, strings.Join(ps.Keys(), ", "))
 	}
 	var r *framing.Profile
-	if reference == "rest" {
+	if reference == framing.Rest {
 		for _, k := range ps.Keys() {
 			if k == target {
 				continue
