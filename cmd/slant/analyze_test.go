@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestAnalyzeJSONSchema(t *testing.T) {
+	code, out, errs := runCLI(t, "analyze", "--format", "json", "--no-pos")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Stats    map[string]int `json:"stats"`
+		Articles []struct {
+			ID        string             `json:"id"`
+			Outlet    string             `json:"outlet"`
+			Title     string             `json:"title"`
+			Measures  map[string]float64 `json:"measures"`
+			Sentences []struct {
+				Start, End int
+				Score      float64
+			} `json:"sentences"`
+			Evidence []struct {
+				Category, Text, Voice string
+				Start, End, Sentence  int
+				Negated               bool
+				Weight                float64
+			} `json:"evidence"`
+			Removed []struct {
+				Start, End int
+				Reason     string
+			} `json:"removed"`
+		} `json:"articles"`
+		Skipped []struct{ ID, Reason string } `json:"skipped"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Articles) != 5 || doc.Stats["read"] != 5 || doc.Skipped == nil {
+		t.Fatalf("articles %d, stats %v", len(doc.Articles), doc.Stats)
+	}
+	a := doc.Articles[0]
+	if a.ID != "000_e6bd7e0a9529dc5c.txt" || a.Outlet != "The Eastern Herald" || a.Measures["editorializing_index"] == 0 || len(a.Sentences) == 0 || len(a.Evidence) == 0 || len(a.Removed) == 0 {
+		t.Fatalf("article 000: %+v", a.ID)
+	}
+	seed, _ := os.ReadFile("../../seeds/000_e6bd7e0a9529dc5c.txt")
+	for _, e := range a.Evidence {
+		if string(seed[e.Start:e.End]) != e.Text {
+			t.Fatalf("evidence %q does not match the file at [%d,%d)", e.Text, e.Start, e.End)
+		}
+	}
+}
+
+func TestAnalyzeFilesSkipsAndFormats(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Headline here\n\nThe regime's puppet parliament voted on Tuesday, officials said.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), []byte("   \n"), 0o644)
+	code, out, errs := runCLI(t, "analyze", dir, "--format", "csv", "--no-pos")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "id,outlet,title,words,") || !strings.HasPrefix(lines[1], "a.txt,,Headline here,") {
+		t.Fatalf("csv:\n%s", out)
+	}
+	if !strings.Contains(errs, "empty.txt") || !strings.Contains(errs, "empty or whitespace-only") {
+		t.Fatalf("skip not reported: %s", errs)
+	}
+	if code, _, errs := runCLI(t, "analyze", "--format", "yaml"); code != 2 || !strings.Contains(errs, "unknown --format") {
+		t.Fatalf("bad format: exit %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "analyze", filepath.Join(dir, "missing.txt")); code != 1 || !strings.Contains(errs, "missing.txt") {
+		t.Fatalf("missing file: exit %d %s", code, errs)
+	}
+	code, out, _ = runCLI(t, "kwic", "puppet", dir)
+	if code != 0 || !strings.Contains(out, "a.txt") || !strings.Contains(out, "[puppet]") {
+		t.Fatalf("kwic: %d %s", code, out)
+	}
+}
+
+func TestCompareSeedsCLI(t *testing.T) {
+	code, out, errs := runCLI(t, "compare", "--target", "The Eastern Herald", "--reference", "AP", "--format", "json", "--bootstrap", "300", "--no-pos")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var c struct {
+		Target, Reference, Unit string
+		Measures                []struct {
+			Name                                                      string
+			Target, Reference, Difference, EffectSize, CILow, CIHigh float64
+			P, Q                                                      float64
+		} `json:"measures"`
+		DistinctiveTerms []struct {
+			Term                        string
+			Z                           float64
+			TargetCount, ReferenceCount float64
+		} `json:"distinctive_terms"`
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Target != "The Eastern Herald" || c.Reference != "AP" || c.Unit != "sentence" || len(c.Measures) == 0 || len(c.DistinctiveTerms) == 0 {
+		t.Fatalf("comparison %+v", c)
+	}
+	if !strings.Contains(out, `"effect_size"`) || !strings.Contains(out, `"ci_low"`) || !strings.Contains(out, `"target_count"`) {
+		t.Fatal("JSON keys missing")
+	}
+	if code, _, errs := runCLI(t, "compare", "--target", "Nope", "--reference", "AP", "--no-pos"); code != 2 || !strings.Contains(errs, "no source \"Nope\"") {
+		t.Fatalf("unknown source: %d %s", code, errs)
+	}
+}
