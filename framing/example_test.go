@@ -1,0 +1,67 @@
+package framing_test
+
+import (
+	"fmt"
+
+	"github.com/slantlab/slant/framing"
+)
+
+func ExampleAnalyzer_AnalyzeText() {
+	an, err := framing.NewAnalyzer(framing.WithoutPOS())
+	if err != nil {
+		panic(err)
+	}
+	r, err := an.AnalyzeText(`The regime's so-called reforms are a sham. “It is not a sham,” the minister said.`)
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range r.Evidence {
+		if e.Construct == "loaded_language" || e.Construct == "doubt_marker" {
+			fmt.Printf("%-9q %-26s voice=%-8s negated=%v weight=%.2f\n", e.Text, e.Category, e.Voice, e.Negated, e.Weight)
+		}
+	}
+	fmt.Printf("loaded in the reporter's voice: %v, in quotes: %v\n", r.Measures["loaded_count"], r.Measures["loaded_quoted_count"])
+	// Output:
+	// "regime"  loaded.pejorative          voice=reporter negated=false weight=0.60
+	// "so-called" attribution.doubt_marker   voice=reporter negated=false weight=0.90
+	// "sham"    attribution.doubt_marker   voice=reporter negated=false weight=0.90
+	// "sham"    loaded.pejorative          voice=reporter negated=false weight=0.90
+	// "sham"    attribution.doubt_marker   voice=quote    negated=false weight=0.90
+	// "sham"    loaded.pejorative          voice=quote    negated=true weight=0.00
+	// loaded in the reporter's voice: 2, in quotes: 0
+}
+
+func ExampleCompare() {
+	an, err := framing.NewAnalyzer(framing.WithoutPOS())
+	if err != nil {
+		panic(err)
+	}
+	ps := framing.NewProfiles("outlet", an.Fingerprint())
+	for _, a := range []struct{ outlet, text string }{
+		{"Herald", "The regime's shameful lies continue. Its puppet parliament obeys. Critics are silenced."},
+		{"Wire", "The government said the vote would be held on Monday. Officials confirmed the date."},
+	} {
+		r, err := an.AnalyzeText(a.text)
+		if err != nil {
+			panic(err)
+		}
+		r.Outlet = a.outlet
+		if err := ps.Add(r); err != nil {
+			panic(err)
+		}
+	}
+	herald, _ := ps.Get("Herald")
+	wire, _ := ps.Get("Wire")
+	c, err := framing.Compare(herald, wire, framing.CompareOptions{Bootstrap: 200})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("unit:", c.Unit)
+	for _, m := range c.Measures[:2] {
+		fmt.Printf("%s: %.2f vs %.2f, %s %.2f\n", m.Name, m.Target, m.Reference, m.Effect, m.EffectSize)
+	}
+	// Output:
+	// unit: sentence
+	// score: 0.63 vs 0.10, cliffs_delta 1.00
+	// loaded_reporter: 0.97 vs 0.00, cliffs_delta 1.00
+}
