@@ -98,9 +98,9 @@ func TestCompareSeedsCLI(t *testing.T) {
 	var c struct {
 		Target, Reference, Unit string
 		Measures                []struct {
-			Name                                                      string
+			Name                                                     string
 			Target, Reference, Difference, EffectSize, CILow, CIHigh float64
-			P, Q                                                      float64
+			P, Q                                                     float64
 		} `json:"measures"`
 		DistinctiveTerms []struct {
 			Term                        string
