@@ -56,6 +56,7 @@ type SkipError struct {
 	Reason   string
 }
 
+// Error says which document was skipped and why.
 func (e *SkipError) Error() string {
 	if e.ID != "" && !strings.Contains(e.Location, e.ID) {
 		return fmt.Sprintf("%s (%s): skipped: %s", e.Location, e.ID, e.Reason)

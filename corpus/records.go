@@ -272,6 +272,7 @@ type limitedLines struct {
 	cur int
 }
 
+// Read passes bytes through, failing once a line exceeds the limit.
 func (l *limitedLines) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	for i := 0; i < n; i++ {

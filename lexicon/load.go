@@ -19,6 +19,7 @@ type PosError struct {
 	Msg          string
 }
 
+// Error formats the error as file:line:column: message.
 func (e *PosError) Error() string {
 	if e.Line == 0 {
 		return fmt.Sprintf("%s: %s", e.File, e.Msg)

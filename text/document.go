@@ -73,6 +73,7 @@ var taggerDefault Tagger = defaultMarker{}
 
 type defaultMarker struct{}
 
+// Tag is never called: NewPipeline replaces the marker.
 func (defaultMarker) Tag([]string) ([]string, error) { return nil, nil }
 
 // Stemmer returns the pipeline's shared, cached stemmer.

@@ -19,6 +19,7 @@ const (
 	ListItem
 )
 
+// String returns the kind's name as used in JSON output.
 func (k BlockKind) String() string {
 	switch k {
 	case Heading:

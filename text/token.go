@@ -17,6 +17,7 @@ const (
 	Symbol             // anything else (~, $, %, emoji)
 )
 
+// String returns the kind's name.
 func (k Kind) String() string {
 	switch k {
 	case Word:
