@@ -12,6 +12,7 @@ import (
 
 	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/framing"
+	"github.com/slantlab/slant/lexicon"
 	"github.com/spf13/cobra"
 )
 
@@ -61,30 +62,35 @@ With no PATH it analyses the five bundled seed articles.`,
 				ctx = context.Background()
 			}
 			doc := analysis{Lexicons: an.Fingerprint(), Weights: an.Weights().Source, Articles: []*framing.Result{}}
-			st, err := corpus.Tally(in.articles(ctx, args), func(a *corpus.Article) error {
-				r, err := an.Analyze(ctx, a)
-				if err != nil {
-					return err
+			out := cmd.OutOrStdout()
+			// JSON and CSV stream article by article, so memory stays flat on
+			// large corpora; text and Markdown collect (they are for reading).
+			var emit func(*framing.Result) error
+			var finish func(st corpus.Stats) error
+			switch format {
+			case "json":
+				sw := &jsonStream{w: out, doc: &doc}
+				emit, finish = sw.article, sw.finish
+			case "csv":
+				cw := newArticleCSV(out, csvMeasureNames(an.Lexicons()))
+				emit, finish = cw.write, func(corpus.Stats) error { return cw.flush() }
+			default:
+				emit = func(r *framing.Result) error { doc.Articles = append(doc.Articles, r); return nil }
+				finish = func(corpus.Stats) error {
+					if format == "md" {
+						return writeAnalysisMarkdown(out, doc)
+					}
+					return writeAnalysisText(out, doc)
 				}
-				doc.Articles = append(doc.Articles, r)
-				return nil
-			})
+			}
+			st, err := framing.Run(ctx, an, in.articles(ctx, args), framing.RunOptions{}, emit)
 			if err != nil {
 				return err
 			}
-			doc.Stats = analysisStats{Read: st.Read, Analysed: len(doc.Articles), Skipped: len(st.Skipped), Repaired: st.Repaired}
+			doc.Stats = analysisStats{Read: st.Read, Analysed: st.Articles, Skipped: len(st.Skipped), Repaired: st.Repaired}
 			doc.Skipped = skipList(st)
 			reportSkips(cmd.ErrOrStderr(), st)
-			out := cmd.OutOrStdout()
-			switch format {
-			case "json":
-				return writeJSON(out, doc)
-			case "csv":
-				return writeArticleCSV(out, doc.Articles)
-			case "md":
-				return writeAnalysisMarkdown(out, doc)
-			}
-			return writeAnalysisText(out, doc)
+			return finish(st)
 		},
 	}
 	in.register(c)
@@ -175,46 +181,94 @@ func topEvidence(r *framing.Result, n int) []framing.Evidence {
 	return ev
 }
 
-// measureNames returns every measure name present in results, sorted, with
-// the documented measures first in their documented order.
-func measureNames(rs []*framing.Result) []string {
+// articleCSV writes one row per article. Its columns are the documented
+// measures plus the contested sides of the default lexicons, fixed before
+// the first row so that the header never changes mid-stream.
+type articleCSV struct {
+	cw    *csv.Writer
+	names []string
+	head  bool
+}
+
+func newArticleCSV(w io.Writer, names []string) *articleCSV {
+	return &articleCSV{cw: csv.NewWriter(w), names: names}
+}
+
+// csvMeasureNames are the documented measures plus contested.<side> for
+// every side the lexicons name (except "none", the shadow guards).
+func csvMeasureNames(set *lexicon.Set) []string {
 	var names []string
-	seen := map[string]bool{}
 	for _, d := range framing.Measures {
 		names = append(names, d.Name)
-		seen[d.Name] = true
 	}
-	var extra []string
-	for _, r := range rs {
-		for k := range r.Measures {
-			if !seen[k] {
-				seen[k] = true
-				extra = append(extra, k)
+	sides := map[string]bool{}
+	for _, c := range set.Categories() {
+		if c.Construct != "contested" {
+			continue
+		}
+		for _, e := range c.Entries {
+			if s := e.Attrs["side"]; s != "" && s != "none" {
+				sides[s] = true
 			}
 		}
+	}
+	var extra []string
+	for s := range sides {
+		extra = append(extra, "contested."+s)
 	}
 	sort.Strings(extra)
 	return append(names, extra...)
 }
 
-func writeArticleCSV(w io.Writer, rs []*framing.Result) error {
-	cw := csv.NewWriter(w)
-	names := measureNames(rs)
-	header := append([]string{"id", "outlet", "title"}, names...)
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	for _, r := range rs {
-		row := []string{r.ID, r.Outlet, r.Title}
-		for _, n := range names {
-			row = append(row, strconv.FormatFloat(r.Measures[n], 'g', -1, 64))
-		}
-		if err := cw.Write(row); err != nil {
+func (a *articleCSV) write(r *framing.Result) error {
+	if !a.head {
+		if err := a.cw.Write(append([]string{"id", "outlet", "title"}, a.names...)); err != nil {
 			return err
 		}
+		a.head = true
 	}
-	cw.Flush()
-	return cw.Error()
+	row := []string{r.ID, r.Outlet, r.Title}
+	for _, n := range a.names {
+		row = append(row, strconv.FormatFloat(r.Measures[n], 'g', -1, 64))
+	}
+	return a.cw.Write(row)
+}
+
+func (a *articleCSV) flush() error {
+	a.cw.Flush()
+	return a.cw.Error()
+}
+
+// jsonStream writes the analysis document article by article.
+type jsonStream struct {
+	w     io.Writer
+	doc   *analysis
+	count int
+}
+
+func (j *jsonStream) article(r *framing.Result) error {
+	if j.count == 0 {
+		fmt.Fprintf(j.w, "{\n  \"lexicons\": %q,\n  \"weights\": %q,\n  \"articles\": [", j.doc.Lexicons, j.doc.Weights)
+	} else {
+		fmt.Fprint(j.w, ",")
+	}
+	j.count++
+	b, err := json.MarshalIndent(r, "    ", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(j.w, "\n    %s", b)
+	return err
+}
+
+func (j *jsonStream) finish(corpus.Stats) error {
+	if j.count == 0 {
+		fmt.Fprintf(j.w, "{\n  \"lexicons\": %q,\n  \"weights\": %q,\n  \"articles\": [", j.doc.Lexicons, j.doc.Weights)
+	}
+	stats, _ := json.MarshalIndent(j.doc.Stats, "  ", "  ")
+	skipped, _ := json.MarshalIndent(j.doc.Skipped, "  ", "  ")
+	_, err := fmt.Fprintf(j.w, "\n  ],\n  \"skipped\": %s,\n  \"stats\": %s\n}\n", skipped, stats)
+	return err
 }
 
 func writeAnalysisMarkdown(w io.Writer, doc analysis) error {

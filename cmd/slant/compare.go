@@ -18,11 +18,7 @@ func buildProfiles(ctx context.Context, in *inputFlags, paths []string, by strin
 		return nil, corpus.Stats{}, err
 	}
 	ps := framing.NewProfiles(by, an.Fingerprint())
-	st, err := corpus.Tally(in.articles(ctx, paths), func(a *corpus.Article) error {
-		r, err := an.Analyze(ctx, a)
-		if err != nil {
-			return err
-		}
+	st, err := framing.Run(ctx, an, in.articles(ctx, paths), framing.RunOptions{}, func(r *framing.Result) error {
 		if keep != nil {
 			keep(r)
 		}
