@@ -41,8 +41,30 @@ type globEdge struct {
 type node struct {
 	exact map[string]*node
 	stem  map[string]*node
-	globs []globEdge
-	ends  []int // compiled entries ending here
+	globs []globEdge // suffix and contains globs, and prefixes shorter than globKey
+	// prefixGlobs indexes prefix globs by their first globKey bytes, so a
+	// token is checked only against globs that can match it (an imported
+	// LIWC dictionary has hundreds of prefix globs).
+	prefixGlobs map[string][]globEdge
+	ends        []int // compiled entries ending here
+}
+
+const globKey = 3
+
+// eachGlob calls fn with every glob edge of n that may match w.
+func (n *node) eachGlob(w string, fn func(globEdge)) {
+	for _, g := range n.globs {
+		if g.matches(w) {
+			fn(g)
+		}
+	}
+	if n.prefixGlobs != nil && len(w) >= globKey {
+		for _, g := range n.prefixGlobs[w[:globKey]] {
+			if g.matches(w) {
+				fn(g)
+			}
+		}
+	}
 }
 
 type compiled struct {
@@ -177,17 +199,26 @@ func (n *node) child(p pattern) *node {
 		n.stem[p.val] = c
 		return c
 	}
-	for _, g := range n.globs {
-		if g.prefix == p.prefix && g.suffix == p.suffix && g.next != nil && g.prefix+g.suffix != "" {
-			return g.next
-		}
-	}
-	c := newNode()
 	prefix, suffix := p.prefix, p.suffix
 	if p.val != "" {
 		prefix, suffix = "\x00"+p.val, "" // contains-glob, marked by a NUL
 	}
-	n.globs = append(n.globs, globEdge{prefix: prefix, suffix: suffix, next: c})
+	list := &n.globs
+	if suffix == "" && len(prefix) >= globKey && prefix[0] != 0 {
+		if n.prefixGlobs == nil {
+			n.prefixGlobs = map[string][]globEdge{}
+		}
+		l := n.prefixGlobs[prefix[:globKey]]
+		list = &l
+		defer func() { n.prefixGlobs[prefix[:globKey]] = *list }()
+	}
+	for _, g := range *list {
+		if g.prefix == prefix && g.suffix == suffix {
+			return g.next
+		}
+	}
+	c := newNode()
+	*list = append(*list, globEdge{prefix: prefix, suffix: suffix, next: c})
 	return c
 }
 
@@ -286,10 +317,8 @@ func (m *Matcher) walk(st *matchState, n *node, i, j int) {
 			m.walk(st, c, i, j+1)
 		}
 	}
-	for _, g := range n.globs {
-		if st.doc.Tokens[j].Kind == text.Word && g.matches(norm) {
-			m.walk(st, g.next, i, j+1)
-		}
+	if st.doc.Tokens[j].Kind == text.Word {
+		n.eachGlob(norm, func(g globEdge) { m.walk(st, g.next, i, j+1) })
 	}
 }
 
@@ -328,11 +357,7 @@ func (m *Matcher) matchParts(doc *text.Document, i int, lastEnd []int, hits []Hi
 		if c, ok := m.root.stem[m.stemmer.Stem(w)]; ok {
 			cands = append(cands, c)
 		}
-		for _, g := range m.root.globs {
-			if g.matches(w) {
-				cands = append(cands, g.next)
-			}
-		}
+		m.root.eachGlob(w, func(g globEdge) { cands = append(cands, g.next) })
 		best := map[int]int{} // construct → entry
 		for _, n := range cands {
 			for _, e := range n.ends {
