@@ -8,4 +8,8 @@
 // L2-regularised logistic regression (gonum/optimize), choosing the
 // regularisation by k-fold cross-validation, so the resulting model can be
 // read feature by feature.
+//
+// RunFrames checks the article-level policy frame against a frame-annotated
+// corpus (the Gun Violence Frame Corpus schema), through the documented
+// theme-to-frame mapping in gvfc_policy_frames.yaml.
 package evaluate

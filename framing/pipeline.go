@@ -90,6 +90,10 @@ func Run(ctx context.Context, an *Analyzer, seq iter.Seq2[*corpus.Article, error
 		if firstErr != nil {
 			continue // drain so the reader can finish
 		}
+		if err := ctx.Err(); err != nil {
+			firstErr = err // cancelled: deliver nothing more
+			continue
+		}
 		select {
 		case <-j.done:
 		case <-ctx.Done():

@@ -76,7 +76,7 @@ func TestRunStopsOnErrorAndCancel(t *testing.T) {
 		}
 		return nil
 	})
-	if !errors.Is(err, context.Canceled) || m > 4 {
+	if !errors.Is(err, context.Canceled) || m != 3 {
 		t.Fatalf("cancel: err %v after %d results", err, m)
 	}
 	readErr := errors.New("disk on fire")

@@ -86,7 +86,7 @@ func writeFrameReport(w io.Writer, rep evaluate.FrameReport) {
 	fmt.Fprintf(w, "n                  %d (%d read, %d not relevant skipped; %d with a second theme; %d without policy-frame cues)\n",
 		rep.N, rep.Read, rep.SkippedIrrelevant, rep.WithTheme2, rep.NoCues)
 	fmt.Fprintf(w, "argmax frame       accuracy %.4f   theme1-or-2 %.4f   macro-F1 %.4f\n", rep.Accuracy, rep.AccuracyEither, rep.MacroF1)
-	fmt.Fprintf(w, "  among mapped     accuracy %.4f   theme1-or-2 %.4f   macro-F1 %.4f\n", rep.Restricted.Accuracy, rep.Restricted.AccuracyEither, rep.Restricted.MacroF1)
+	fmt.Fprintf(w, "  mapped only      accuracy %.4f   theme1-or-2 %.4f   macro-F1 %.4f\n", rep.Restricted.Accuracy, rep.Restricted.AccuracyEither, rep.Restricted.MacroF1)
 	fmt.Fprintf(w, "majority baseline  accuracy %.4f   theme1-or-2 %.4f   macro-F1 %.4f   (always %s)\n",
 		rep.Baseline.Accuracy, rep.Baseline.AccuracyEither, rep.Baseline.MacroF1, rep.Baseline.Class)
 	d := rep.Dominant
