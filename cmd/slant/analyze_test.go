@@ -121,3 +121,33 @@ func TestCompareSeedsCLI(t *testing.T) {
 		t.Fatalf("unknown source: %d %s", code, errs)
 	}
 }
+
+func TestBenchCommand(t *testing.T) {
+	code, out, errs := runCLI(t, "bench", "--no-pos", "--baseline-docs", "2")
+	if code != 0 || !strings.Contains(out, "words/s") || !strings.Contains(out, "ratio slant/prose") {
+		t.Fatalf("bench: exit %d\n%s%s", code, out, errs)
+	}
+}
+
+func TestTrainThenEval(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; i < 6; i++ {
+		b.WriteString(`{"text":"The regime's shameful puppet parliament rammed through the draconian law.","label":1,"biased_words":["shameful","puppet"]}` + "\n")
+		b.WriteString(`{"text":"The parliament passed the law on Tuesday by 210 votes to 90.","label":0,"biased_words":[]}` + "\n")
+	}
+	data := filepath.Join(dir, "labels.jsonl")
+	os.WriteFile(data, []byte(b.String()), 0o644)
+	weights := filepath.Join(dir, "w.yaml")
+	code, out, errs := runCLI(t, "train", "--dataset", data, "--out", weights, "--folds", "3", "--no-pos")
+	if code != 0 || !strings.Contains(out, "cross-validated macro-F1 1.0000") {
+		t.Fatalf("train: %d\n%s%s", code, out, errs)
+	}
+	code, out, errs = runCLI(t, "eval", "--dataset", data, "--weights", weights, "--format", "json", "--no-pos")
+	if code != 0 || !strings.Contains(out, `"auc": 1`) || !strings.Contains(out, `"macro_f1_best": 1`) {
+		t.Fatalf("eval: %d\n%s%s", code, out, errs)
+	}
+	if code, _, _ := runCLI(t, "eval"); code != 2 {
+		t.Fatalf("eval without --dataset: exit %d", code)
+	}
+}
