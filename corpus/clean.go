@@ -307,35 +307,46 @@ func analyseLine(l *line) {
 // furniturePatterns match lines that only page furniture uses. Each must
 // match the whole (short) line, so a sentence that merely mentions
 // "comments" or "subscribers" is never caught.
+//
+// need, when set, lists lower-case substrings one of which a line must
+// contain for the (unanchored, so costlier) pattern to be tried.
 var furniturePatterns = []struct {
 	re     *regexp.Regexp
 	reason string
+	need   []string
 }{
-	{regexp.MustCompile(`(?i)^(share( this( article| story| post)?)?( on (facebook|twitter|x|linkedin|whatsapp|email))?|tweet|email|print|copy link|click to share.*|share via.*|shares?)[.:!]?$`), "share prompt"},
-	{regexp.MustCompile(`(?i)^(previous|next|older|newer) (post|article|story)\b.*$`), "post navigation"},
-	{regexp.MustCompile(`(?i)^(leave|post|add|write|submit) (a|your) (comment|reply|response)\b.*$`), "comment prompt"},
-	{regexp.MustCompile(`(?i)^(\d+ )?(comments?|responses?|replies|discussion)( \(\d+\))?:?$`), "comment section"},
-	{regexp.MustCompile(`(?i)^(there are no comments|no comments yet|be the first to (comment|respond|reply)|join the (conversation|discussion)|start the conversation|comments are closed|view comments|show comments|load comments).*$`), "comment prompt"},
-	{regexp.MustCompile(`(?i)^(editor'?s'? picks?|trending( now| stories| news)?|most (read|popular|viewed|shared)|popular( posts| stories)?|recommended( for you| stories)?|you (may|might) also like|related( articles| stories| posts| news| coverage| content)?|read (next|more|also)|more (from|stories|news|on this story|like this)\b.*|more|latest( news| stories| posts)?|top stories|see also|don'?t miss|further reading|in case you missed it|around the web|sponsored( content| stories)?|advertisement|ad|promoted)[.:]?$`), "teaser or recommendation label"},
-	{regexp.MustCompile(`(?i)^(read more|read also|also read|related|see also|watch|listen|recommended|more)\s*[:|»>-]\s*\S.*$`), "teaser link"},
-	{regexp.MustCompile(`(?i)^(subscribe|sign up|sign in|log in|register|join|get access|become a (member|subscriber)|support (us|our journalism)|donate)\b.{0,100}$`), "subscription or sign-in prompt"},
-	{regexp.MustCompile(`(?i)^(show|give) your support\b.*$|\bif you (like|enjoyed|value) (our|this) (work|article|journalism)\b`), "support nag"},
-	{regexp.MustCompile(`(?i)^(discover|get) more from\b.*$|^continue reading\.?$|^keep reading\.?$|^read (the )?full (story|article)\.?$`), "subscription or continue prompt"},
-	{regexp.MustCompile(`(?i)^(about the )?(author|authors|writer|contributor)s?:?$|^(written|posted|published|reported) by\b.{0,80}$|^by [A-Z][\p{L}.'’-]+( [A-Z][\p{L}.'’-]+){0,3}$`), "author box"},
-	{regexp.MustCompile(`(?i)^read (all )?(articles|stories|posts) (by|from)\b.*$|\bfollow us on\b|^follow\b.{0,60}$`), "follow prompt"},
-	{regexp.MustCompile(`(?i)\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences)|privacy policy|terms of (use|service))\b`), "cookie or legal notice"},
-	{regexp.MustCompile(`(?i)^(scroll to top|back to top|skip to (main )?content|menu|home|search|close|toggle navigation|open menu)\.?$`), "navigation"},
-	{regexp.MustCompile(`(?i)^(©|\(c\)|copyright)\b.*$|\ball rights reserved\b`), "copyright notice"},
-	{regexp.MustCompile(`(?i)^(tags?|topics?|filed under|categories|category)\s*:.*$`), "tag list"},
-	{regexp.MustCompile(`(?i)^(newsletter|sign up for (our|the) newsletter|get (the|our) newsletter|enter your e-?mail( address)?).*$`), "newsletter nag"},
-	{regexp.MustCompile(`(?i)^(photo|image|video|credit|source|getty images|ap photo|reuters photo)\s*[:/].{0,120}$`), "media credit"},
+	{regexp.MustCompile(`(?i)^(share( this( article| story| post)?)?( on (facebook|twitter|x|linkedin|whatsapp|email))?|tweet|email|print|copy link|click to share.*|share via.*|shares?)[.:!]?$`), "share prompt", nil},
+	{regexp.MustCompile(`(?i)^(previous|next|older|newer) (post|article|story)\b.*$`), "post navigation", nil},
+	{regexp.MustCompile(`(?i)^(leave|post|add|write|submit) (a|your) (comment|reply|response)\b.*$`), "comment prompt", nil},
+	{regexp.MustCompile(`(?i)^(\d+ )?(comments?|responses?|replies|discussion)( \(\d+\))?:?$`), "comment section", nil},
+	{regexp.MustCompile(`(?i)^(there are no comments|no comments yet|be the first to (comment|respond|reply)|join the (conversation|discussion)|start the conversation|comments are closed|view comments|show comments|load comments).*$`), "comment prompt", nil},
+	{regexp.MustCompile(`(?i)^(editor'?s'? picks?|trending( now| stories| news)?|most (read|popular|viewed|shared)|popular( posts| stories)?|recommended( for you| stories)?|you (may|might) also like|related( articles| stories| posts| news| coverage| content)?|read (next|more|also)|more (from|stories|news|on this story|like this)\b.*|more|latest( news| stories| posts)?|top stories|see also|don'?t miss|further reading|in case you missed it|around the web|sponsored( content| stories)?|advertisement|ad|promoted)[.:]?$`), "teaser or recommendation label", nil},
+	{regexp.MustCompile(`(?i)^(read more|read also|also read|related|see also|watch|listen|recommended|more)\s*[:|»>-]\s*\S.*$`), "teaser link", nil},
+	{regexp.MustCompile(`(?i)^(subscribe|sign up|sign in|log in|register|join|get access|become a (member|subscriber)|support (us|our journalism)|donate)\b.{0,100}$`), "subscription or sign-in prompt", nil},
+	{regexp.MustCompile(`(?i)^(show|give) your support\b.*$|\bif you (like|enjoyed|value) (our|this) (work|article|journalism)\b`), "support nag", []string{"support", "if you"}},
+	{regexp.MustCompile(`(?i)^(discover|get) more from\b.*$|^continue reading\.?$|^keep reading\.?$|^read (the )?full (story|article)\.?$`), "subscription or continue prompt", nil},
+	{regexp.MustCompile(`(?i)^(about the )?(author|authors|writer|contributor)s?:?$|^(written|posted|published|reported) by\b.{0,80}$|^by [A-Z][\p{L}.'’-]+( [A-Z][\p{L}.'’-]+){0,3}$`), "author box", nil},
+	{regexp.MustCompile(`(?i)^read (all )?(articles|stories|posts) (by|from)\b.*$|\bfollow us on\b|^follow\b.{0,60}$`), "follow prompt", []string{"read", "follow"}},
+	{regexp.MustCompile(`(?i)\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences)|privacy policy|terms of (use|service))\b`), "cookie or legal notice", []string{"cookie", "privacy", "terms of"}},
+	{regexp.MustCompile(`(?i)^(scroll to top|back to top|skip to (main )?content|menu|home|search|close|toggle navigation|open menu)\.?$`), "navigation", nil},
+	{regexp.MustCompile(`(?i)^(©|\(c\)|copyright)\b.*$|\ball rights reserved\b`), "copyright notice", []string{"©", "(c)", "copyright", "rights reserved"}},
+	{regexp.MustCompile(`(?i)^(tags?|topics?|filed under|categories|category)\s*:.*$`), "tag list", nil},
+	{regexp.MustCompile(`(?i)^(newsletter|sign up for (our|the) newsletter|get (the|our) newsletter|enter your e-?mail( address)?).*$`), "newsletter nag", nil},
+	{regexp.MustCompile(`(?i)^(photo|image|video|credit|source|getty images|ap photo|reuters photo)\s*[:/].{0,120}$`), "media credit", nil},
 }
 
 func furnitureReason(t string, l *line) string {
 	if l.words > 25 && strongBody(l) {
 		return "" // a long prose paragraph is never furniture by pattern alone
 	}
+	if len(t) > maxPatternLine || l.words > 40 {
+		return "" // furniture lines are short; a long run-on line is not one
+	}
+	lower := strings.ToLower(t)
 	for _, p := range furniturePatterns {
+		if p.need != nil && !containsAny(lower, p.need) {
+			continue
+		}
 		if p.re.MatchString(t) {
 			return p.reason
 		}
@@ -343,19 +354,46 @@ func furnitureReason(t string, l *line) string {
 	return ""
 }
 
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// furnitureWords prefilter furnitureRE.
+var furnitureWords = []string{"byline", "subscribe", "newsletter", "comment section", "journalism", "this site", "this website", "this blog"}
+
 var (
 	addressRE   = regexp.MustCompile(`(?i)\b(https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[a-z]{2,}\b|\b[\w-]+\.(com|org|net|co\.uk|info|news|io)\b`)
 	furnitureRE = regexp.MustCompile(`(?i)\b(this byline|under (this|the) byline|subscribe (now|today|to (our|the) newsletter)|our newsletter|unsubscribe|comment section|support (our|independent) journalism|this (site|website|blog))\b`)
 )
 
+// maxPatternLine bounds the lines furniture patterns run on: every furniture
+// block seen is far shorter, and the regular expressions would otherwise
+// dominate the cost of cleaning corpora whose articles are one long line.
+const maxPatternLine = 1200
+
+// mayHaveAddress is a cheap prefilter for addressRE.
+func mayHaveAddress(t string) bool {
+	return strings.ContainsRune(t, '@') || strings.Contains(t, "://") || strings.Contains(t, "www.") || strings.Contains(t, ".com") ||
+		strings.Contains(t, ".org") || strings.Contains(t, ".net") || strings.Contains(t, ".co.") ||
+		strings.Contains(t, ".info") || strings.Contains(t, ".news") || strings.Contains(t, ".io")
+}
+
 // softReason returns a weaker sign of furniture: enough to remove a line in
 // the tail zone or a line that is not prose, never a strong body paragraph
 // on its own.
 func softReason(t string, l *line) string {
-	if addressRE.MatchString(t) {
+	if len(t) > maxPatternLine {
+		return ""
+	}
+	if mayHaveAddress(t) && addressRE.MatchString(t) {
 		return "web or e-mail address (site or author box)"
 	}
-	if furnitureRE.MatchString(t) {
+	if l.words <= 80 && containsAny(strings.ToLower(t), furnitureWords) && furnitureRE.MatchString(t) {
 		return "site vocabulary (author box or prompt)"
 	}
 	if l.ellipsis && l.words <= 40 {
