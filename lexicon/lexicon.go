@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -128,13 +129,30 @@ func NewSet(lexs ...*Lexicon) (*Set, error) {
 		names[l.Name] = true
 		for _, c := range l.Categories {
 			if prev, dup := s.categories[c.ID]; dup {
-				return nil, fmt.Errorf("lexicon: category %q is defined by both %q and %q", c.ID, prev.Lexicon, l.Name)
+				return nil, fmt.Errorf("%s: category %q is already defined by lexicon %q: %w", where(l, c), c.ID, prev.Lexicon, ErrDuplicate)
 			}
 			s.categories[c.ID] = c
 		}
 		s.lexicons = append(s.lexicons, l)
 	}
 	return s, nil
+}
+
+// ErrDuplicate is wrapped by NewSet's errors for a category ID defined
+// twice.
+var ErrDuplicate = errors.New("duplicate category")
+
+// where locates a category in its source file: file:line:col of its first
+// entry when known.
+func where(l *Lexicon, c *Category) string {
+	src := l.Source
+	if src == "" {
+		src = l.Name
+	}
+	if len(c.Entries) > 0 && c.Entries[0].Line > 0 {
+		return fmt.Sprintf("%s:%d:%d", src, c.Entries[0].Line, c.Entries[0].Column)
+	}
+	return src
 }
 
 // With returns a new set in which each given lexicon replaces the one of the

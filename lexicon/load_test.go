@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,20 @@ func TestSetWithReplacesByName(t *testing.T) {
 	c, _ := s2.Category("t.loaded")
 	if c.Entries[0].Term != "junta" || len(s2.Lexicons()) != 1 {
 		t.Fatal("With did not replace the lexicon of the same name")
+	}
+}
+
+func TestNewSetDuplicateCategoryNamesPlace(t *testing.T) {
+	a, err := Parse("a.yaml", []byte(testLexicon))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("b.yaml", []byte(strings.Replace(testLexicon, "name: test", "name: other", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = NewSet(a, b)
+	if !errors.Is(err, ErrDuplicate) || !strings.Contains(err.Error(), `b.yaml:`) || !strings.Contains(err.Error(), `category "t.loaded" is already defined by lexicon "test"`) {
+		t.Fatalf("duplicate category: %v", err)
 	}
 }
