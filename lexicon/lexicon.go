@@ -242,6 +242,8 @@ func (s *Set) Fingerprint() string {
 // ShortFingerprint is the first 12 hex digits of Fingerprint, for display.
 func (s *Set) ShortFingerprint() string { return s.Fingerprint()[:12] }
 
+var quoteFold = strings.NewReplacer("\u2019", "'", "\u2018", "'")
+
 func foldTerm(t string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(t))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(quoteFold.Replace(t))), " ")
 }

@@ -1,0 +1,922 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/slantlab/slant/framing"
+	"github.com/slantlab/slant/lexicon"
+	"github.com/slantlab/slant/stats"
+)
+
+// view is the report's content, computed once and rendered as HTML or
+// Markdown, so that both hold the same numbers.
+type view struct {
+	Title, Version, Command, Generated string
+	GroupBy, Reference                 string
+	Fingerprint                        string
+	Level                              string // "95%"
+	Corpus                             corpusView
+	Profiles                           profilesView
+	Comparisons                        []cmpView
+	UnitNote                           string
+	Charts                             []chartView
+	Frames                             tableView
+	Articles                           []articleView
+	Omitted                            int
+	Concordance                        []kwicRow
+	ConcordanceTerms                   []string
+	Methods                            methodsView
+}
+
+type kv struct {
+	Key   string
+	Value string
+}
+
+type corpusView struct {
+	Read, Analysed, Repaired, Removed int
+	Skipped                           []Skip
+	RemovedReasons                    []kv
+	Groups                            int
+	Words, Sentences                  int64
+}
+
+type colHead struct{ Name, Unit, Level string }
+
+type cell struct{ Value, CI string }
+
+type profileRow struct {
+	Key                    string
+	Docs, Sentences, Words int64
+	Cells                  []cell
+}
+
+type profilesView struct {
+	Heads   []colHead
+	Rows    []profileRow
+	Keys    []string
+	All     []allRow
+	Sources int
+}
+
+type allRow struct {
+	Name, Unit string
+	Values     []string
+}
+
+type cmpRow struct {
+	Name, Unit, Target, Reference, Difference, Ratio string
+	Effect, EffectSymbol, EffectSize, CI, Test, P, Q string
+	Significant                                      bool
+	Exemplars                                        string
+}
+
+type termRow struct {
+	Term, Z, G2, P, Q, Target, Reference, Example string
+	Positive                                      bool
+}
+
+type cmpView struct {
+	Anchor                  string
+	Main                    bool
+	Target, Reference, Unit string
+	NTarget, NReference     int
+	Bootstrap               int
+	Seed                    uint64
+	Alpha, Level            string
+	SameUnit                string // the unit of every row, when they share one
+	Warnings                []string
+	Rows                    []cmpRow
+	Categories              []termRow
+	Terms                   []termRow
+}
+
+type legendItem struct{ Class, Label string }
+
+type tableView struct {
+	Head []string
+	Rows [][]string
+}
+
+type chartView struct {
+	ID, Title, Caption string
+	SVG                template.HTML
+	Legend             []legendItem
+	Table              tableView
+	Empty              string // why the chart is missing, when it is
+}
+
+type segment struct {
+	Text        string
+	Mark, Quote bool
+	Class       string
+	Title       string
+}
+
+type sentView struct {
+	Index                  int
+	Score                  string
+	Bucket                 int
+	Kind                   string
+	Attributed, Evaluative bool
+	Marked                 bool
+	Segments               []segment
+	Evidence               []string // "category (voice, weight)" for Markdown
+}
+
+type articleView struct {
+	N                        int
+	Anchor                   string
+	ID, Outlet, Title, Group string
+	Words, Removed           int
+	Measures                 []kv
+	Frames                   []string
+	Actors                   []string
+	Sentences                []sentView
+}
+
+type kwicRow struct {
+	Term, Left, Match, Right string
+	Outlet, Article, Anchor  string
+	Start, End               int
+	Voice, Category          string
+	Negated                  bool
+}
+
+type lexView struct {
+	Name, Version, Licence, Curator, Description, Source string
+	Categories, Entries                                  int
+	References                                           []lexicon.Reference
+}
+
+type catView struct {
+	ID, Lexicon, Construct, Label, Weight, Match string
+	Entries                                      int
+	References                                   string
+}
+
+type featView struct {
+	Name, Weight, Description string
+}
+
+type methodsView struct {
+	Measures                       []framing.MeasureDef
+	Lexicons                       []lexView
+	Categories                     []catView
+	Fingerprint                    string
+	Bias, WeightsSource, Threshold string
+	Features                       []featView
+	Bootstrap                      int
+	Seed                           uint64
+	Alpha                          string
+	MinDocuments, Terms            int
+	POS                            bool
+	MinFrameCues                   int
+	FrameMargin                    string
+	Families                       []familyView
+}
+
+type familyView struct {
+	Class, Name, Constructs string
+}
+
+// summaryMeasures are the article measures shown in the profile table and
+// each article's header.
+var summaryMeasures = []string{"loaded_rate", "unattributed_evaluative_share", "editorial_marker_rate", "attributed_sentence_share", "quote_share", "editorializing_index"}
+
+// f3 formats a number with three decimals ("—" for NaN, no "-0.000").
+func f3(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "—"
+	}
+	s := strconv.FormatFloat(x, 'f', 3, 64)
+	if s == "-0.000" {
+		s = "0.000"
+	}
+	return s
+}
+
+// fp formats a p- or q-value.
+func fp(x float64) string {
+	if math.IsNaN(x) {
+		return "—"
+	}
+	if x > 0 && x < 0.0001 {
+		return "<0.0001"
+	}
+	return strconv.FormatFloat(x, 'f', 4, 64)
+}
+
+// fmeasure formats a measure's value: whole counts without decimals.
+func fmeasure(unit string, x float64) string {
+	if unit == "count" && x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return f3(x)
+}
+
+func ci(lo, hi float64) string {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return ""
+	}
+	return "[" + f3(lo) + ", " + f3(hi) + "]"
+}
+
+// alpha returns the comparisons' alpha (0.05 by default).
+func (d *Data) alpha() float64 {
+	if a := d.Compare.Alpha; a > 0 && a < 1 {
+		return a
+	}
+	for _, c := range d.Comparisons {
+		if c.Alpha > 0 && c.Alpha < 1 {
+			return c.Alpha
+		}
+	}
+	return 0.05
+}
+
+func (d *Data) check() error {
+	switch {
+	case d == nil:
+		return errors.New("report: nil Data")
+	case d.Profiles == nil:
+		return errors.New("report: Data.Profiles is nil")
+	case d.Lexicons == nil:
+		return errors.New("report: Data.Lexicons is nil")
+	}
+	for i, r := range d.Results {
+		if r == nil {
+			return fmt.Errorf("report: Data.Results[%d] is nil", i)
+		}
+	}
+	return nil
+}
+
+// build computes the report's content. charts says whether to draw the SVG
+// charts (Markdown uses only their tables).
+func build(d *Data, charts bool) (*view, error) {
+	if err := d.check(); err != nil {
+		return nil, err
+	}
+	alpha := d.alpha()
+	v := &view{Title: d.Title, Version: d.Version, Command: d.Command, Generated: d.Generated, GroupBy: d.groupBy(), Reference: d.Reference,
+		Fingerprint: d.Lexicons.Fingerprint(), Level: strconv.FormatFloat(100*(1-alpha), 'g', -1, 64) + "%"}
+	if v.Title == "" {
+		v.Title = "Slant report"
+	}
+	if d.Reference == framing.Rest {
+		v.Reference = "all other sources pooled"
+	}
+	v.Corpus = corpusSummary(d)
+	v.Profiles = profileTable(d, alpha)
+	v.Comparisons = comparisons(d)
+	v.UnitNote = "Each measure keeps its own unit (per_1k_words: weighted hits per 1,000 words; share: 0–1; score: 0–1; count; per_sentence: mean over sentences when sentences are the unit). Differences are in that unit and cannot be set side by side across measures; compare the effect sizes instead (Cliff's δ and Cohen's h are unit-free, from −1 to 1 and −π to π)."
+	var err error
+	if v.Charts, err = chartsFor(d, v, alpha, charts); err != nil {
+		return nil, err
+	}
+	v.Frames = framesTable(d)
+	v.Articles, v.Omitted = articles(d)
+	v.Concordance, v.ConcordanceTerms = concordance(d, 12, 8, 48)
+	v.Methods = methods(d, alpha, v.Fingerprint)
+	return v, nil
+}
+
+func corpusSummary(d *Data) corpusView {
+	c := d.Corpus
+	cv := corpusView{Read: c.Read, Analysed: c.Analysed, Repaired: c.Repaired, Removed: c.Removed, Skipped: c.Skipped}
+	if cv.Analysed == 0 {
+		cv.Analysed = len(d.Results)
+	}
+	if cv.Read == 0 {
+		cv.Read = cv.Analysed + len(cv.Skipped)
+	}
+	reasons := c.RemovedReasons
+	if cv.Removed == 0 && len(reasons) == 0 {
+		reasons = map[string]int{}
+		for _, r := range d.Results {
+			for _, rm := range r.Removed {
+				cv.Removed++
+				reasons[rm.Reason]++
+			}
+		}
+	}
+	keys := sortedKeys(reasons)
+	sort.SliceStable(keys, func(i, j int) bool { return reasons[keys[i]] > reasons[keys[j]] })
+	for _, k := range keys {
+		cv.RemovedReasons = append(cv.RemovedReasons, kv{k, strconv.Itoa(reasons[k])})
+	}
+	for _, p := range d.Profiles.All() {
+		cv.Groups++
+		cv.Words += p.Words
+		cv.Sentences += p.Sentences
+	}
+	return cv
+}
+
+// momentCI returns the mean of a measure over a profile's articles with
+// its t interval (stats.MeanCI), clipped to the measure's range; NaN
+// bounds below two articles.
+func momentCI(name string, m *framing.Moments, alpha float64) (mean, lo, hi float64) {
+	if m == nil || m.N == 0 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	mean, lo, hi = stats.MeanCI(m.N, m.Sum, m.SumSq, alpha)
+	lo, hi = clip(name, lo, hi)
+	return mean, lo, hi
+}
+
+// clip bounds an interval to the range a measure can take: [0, 1] for
+// shares and scores, [−1, 1] for the hedge–booster balance, [0, ∞) for
+// rates and counts. (A t interval of a bounded mean can overshoot.)
+func clip(name string, lo, hi float64) (float64, float64) {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return lo, hi
+	}
+	min, max := 0.0, math.Inf(1)
+	switch {
+	case name == "hedge_booster_balance":
+		min, max = -1, 1
+	case unitOf(name) == "share" || unitOf(name) == "score" || name == "sentence:score":
+		max = 1
+	}
+	return math.Max(min, lo), math.Min(max, hi)
+}
+
+func unitOf(name string) string {
+	if d, ok := framing.MeasureInfo(name); ok {
+		return d.Unit
+	}
+	return ""
+}
+
+func profileTable(d *Data, alpha float64) profilesView {
+	pv := profilesView{}
+	for _, m := range summaryMeasures {
+		pv.Heads = append(pv.Heads, colHead{Name: m, Unit: unitOf(m)})
+	}
+	pv.Heads = append(pv.Heads,
+		colHead{Name: "sentence score", Unit: "per sentence"},
+		colHead{Name: "unattributed evaluative sentences", Unit: "share of sentences"})
+	all := d.Profiles.All()
+	pv.Sources = len(all)
+	names := measureNames(d.Results)
+	for _, p := range all {
+		row := profileRow{Key: p.Key(), Docs: p.Documents, Sentences: p.Sentences, Words: p.Words}
+		for _, m := range summaryMeasures {
+			mean, lo, hi := momentCI(m, p.Articles[m], alpha)
+			row.Cells = append(row.Cells, cell{f3(mean), ci(lo, hi)})
+		}
+		mean, lo, hi := momentCI("sentence:score", p.SentenceMoments["score"], alpha)
+		row.Cells = append(row.Cells, cell{f3(mean), ci(lo, hi)})
+		if ue := p.SentenceMoments["unattributed_evaluative"]; ue != nil && ue.N > 0 {
+			lo, hi := stats.WilsonInterval(ue.Sum, ue.N, alpha)
+			row.Cells = append(row.Cells, cell{f3(ue.Mean()), ci(lo, hi)})
+		} else {
+			row.Cells = append(row.Cells, cell{"—", ""})
+		}
+		pv.Rows = append(pv.Rows, row)
+		pv.Keys = append(pv.Keys, p.Key())
+	}
+	for _, n := range names {
+		ar := allRow{Name: n, Unit: unitOf(n)}
+		for _, p := range all {
+			mean, lo, hi := momentCI(n, p.Articles[n], alpha)
+			if math.IsNaN(mean) {
+				mean = 0 // no article of this source has the measure
+			}
+			s := fmeasure(ar.Unit, mean)
+			if c := ci(lo, hi); c != "" {
+				s += " " + c
+			}
+			ar.Values = append(ar.Values, s)
+		}
+		pv.All = append(pv.All, ar)
+	}
+	return pv
+}
+
+func effectName(e string) string {
+	switch e {
+	case "cliffs_delta":
+		return "Cliff's δ"
+	case "cohens_h":
+		return "Cohen's h"
+	}
+	return e
+}
+
+func effectSymbol(e string) string {
+	switch e {
+	case "cliffs_delta":
+		return "δ"
+	case "cohens_h":
+		return "h"
+	}
+	return e
+}
+
+// orderedComparisons returns the comparisons with the main one first.
+func (d *Data) orderedComparisons() []*framing.Comparison {
+	mi := d.mainComparison()
+	if mi < 0 {
+		return nil
+	}
+	out := []*framing.Comparison{d.Comparisons[mi]}
+	for i, c := range d.Comparisons {
+		if i != mi {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func comparisons(d *Data) []cmpView {
+	var out []cmpView
+	for i, c := range d.orderedComparisons() {
+		cv := cmpView{Anchor: "cmp-" + strconv.Itoa(i+1), Main: i == 0, Target: c.Target, Reference: c.Reference, Unit: c.Unit,
+			NTarget: c.NTarget, NReference: c.NReference, Bootstrap: c.Bootstrap, Seed: c.Seed,
+			Alpha: strconv.FormatFloat(c.Alpha, 'g', -1, 64), Level: strconv.FormatFloat(100*(1-c.Alpha), 'g', -1, 64) + "%", Warnings: c.Warnings}
+		for _, m := range c.Measures {
+			row := cmpRow{Name: m.Name, Unit: m.Unit, Target: f3(m.Target), Reference: f3(m.Reference), Difference: f3(m.Difference),
+				Ratio: f3(m.Ratio), Effect: effectName(m.Effect), EffectSymbol: effectSymbol(m.Effect), EffectSize: f3(m.EffectSize), CI: ci(m.CILow, m.CIHigh),
+				Test: m.Test, P: fp(m.P), Q: fp(m.Q), Significant: m.Q <= c.Alpha}
+			if m.Reference == 0 {
+				row.Ratio = "—"
+			}
+			var ex []string
+			for _, e := range m.Evidence {
+				if len(ex) == 3 {
+					break
+				}
+				ex = append(ex, e.Text)
+			}
+			row.Exemplars = strings.Join(ex, "; ")
+			cv.Rows = append(cv.Rows, row)
+		}
+		for i, r := range cv.Rows {
+			if i == 0 {
+				cv.SameUnit = r.Unit
+			} else if r.Unit != cv.SameUnit {
+				cv.SameUnit = ""
+				break
+			}
+		}
+		for k, t := range c.Categories {
+			if k == 10 {
+				break
+			}
+			cv.Categories = append(cv.Categories, termRow{Term: t.Term, Z: f3(t.Z), G2: f3(t.G2), P: fp(t.P), Q: fp(t.Q),
+				Target: strconv.FormatFloat(t.TargetCount, 'g', -1, 64), Reference: strconv.FormatFloat(t.ReferenceCount, 'g', -1, 64),
+				Example: strings.Join(t.Examples, "; "), Positive: t.G2 > 0})
+		}
+		for _, t := range sortedTerms(c.DistinctiveTerms) {
+			ex := ""
+			if len(t.Examples) > 0 {
+				ex = oneLine(t.Examples[0])
+			}
+			cv.Terms = append(cv.Terms, termRow{Term: t.Term, Z: f3(t.Z), G2: f3(t.G2), P: fp(t.P),
+				Target: strconv.FormatFloat(t.TargetCount, 'g', -1, 64), Reference: strconv.FormatFloat(t.ReferenceCount, 'g', -1, 64),
+				Example: ex, Positive: t.Z > 0})
+		}
+		out = append(out, cv)
+	}
+	return out
+}
+
+// sortedTerms returns distinctive terms by z, highest first.
+func sortedTerms(ts []framing.TermComparison) []framing.TermComparison {
+	out := append([]framing.TermComparison(nil), ts...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Z != out[j].Z {
+			return out[i].Z > out[j].Z
+		}
+		return out[i].Term < out[j].Term
+	})
+	return out
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// frameShares sums each group's frame cue weights (all voices) over its
+// articles and returns, per group in profile order, the share of each frame.
+func frameShares(d *Data, family func(framing.Frames) framing.FrameFamily) (groups []string, shares []map[string]float64, cues []int) {
+	by := d.groupBy()
+	idx := map[string]int{}
+	for _, k := range d.Profiles.Keys() {
+		idx[k] = len(groups)
+		groups = append(groups, k)
+		shares = append(shares, map[string]float64{})
+		cues = append(cues, 0)
+	}
+	for _, r := range d.Results {
+		g, ok := idx[groupOf(r, by)]
+		if !ok {
+			continue
+		}
+		f := family(r.Frames)
+		for _, m := range []map[string]float64{f.Reporter, f.Quoted} {
+			for _, k := range sortedKeys(m) {
+				shares[g][k] += m[k]
+			}
+		}
+		cues[g] += f.Cues
+	}
+	for _, m := range shares {
+		total := 0.0
+		for _, k := range sortedKeys(m) {
+			total += m[k]
+		}
+		for k := range m {
+			if total > 0 {
+				m[k] /= total
+			}
+		}
+	}
+	return groups, shares, cues
+}
+
+// rankSeries orders series by their summed value over groups, largest
+// first (then by name).
+func rankSeries(vals []map[string]float64) []string {
+	sum := map[string]float64{}
+	for _, m := range vals {
+		for _, k := range sortedKeys(m) {
+			sum[k] += m[k]
+		}
+	}
+	ks := sortedKeys(sum)
+	sort.SliceStable(ks, func(i, j int) bool { return sum[ks[i]] > sum[ks[j]] })
+	return ks
+}
+
+func policyOf(f framing.Frames) framing.FrameFamily  { return f.Policy }
+func genericOf(f framing.Frames) framing.FrameFamily { return f.Generic }
+
+func framesTable(d *Data) tableView {
+	t := tableView{Head: []string{d.groupBy(), "family", "cues", "frames (share of cue weight, all voices)"}}
+	for _, fam := range []struct {
+		name string
+		get  func(framing.Frames) framing.FrameFamily
+	}{{"generic", genericOf}, {"policy", policyOf}} {
+		groups, shares, cues := frameShares(d, fam.get)
+		for i, g := range groups {
+			ks := rankSeries([]map[string]float64{shares[i]})
+			var parts []string
+			for _, k := range ks {
+				parts = append(parts, fmt.Sprintf("%s %.2f", k, shares[i][k]))
+			}
+			t.Rows = append(t.Rows, []string{g, fam.name, strconv.Itoa(cues[i]), strings.Join(parts, ", ")})
+		}
+	}
+	return t
+}
+
+// construct families highlighted in the article text, strongest first.
+var families = []struct {
+	class, name string
+	constructs  []string
+}{
+	{"loaded", "loaded language", []string{"loaded_language"}},
+	{"contested", "contested term (a side's vocabulary)", []string{"contested"}},
+	{"editorial", "editorial marker", []string{"stance_adverb", "presupposition", "insinuation", "obligation_modal", "first_person", "doubt_marker"}},
+	{"intensifier", "intensifier or booster", []string{"intensifier", "booster"}},
+	{"epistemic", "epistemic verb (factive, assertive, implicative)", []string{"factive", "assertive", "implicative"}},
+	{"hedge", "hedge", []string{"hedge"}},
+	{"source", "attribution and sourcing", []string{"report_neutral", "report_loaded", "vague_source", "anonymous_source"}},
+	{"other", "imported category", []string{"imported"}},
+}
+
+var familyOf, familyRank = func() (map[string]string, map[string]int) {
+	f, r := map[string]string{}, map[string]int{}
+	for i, fam := range families {
+		r[fam.class] = i
+		for _, c := range fam.constructs {
+			f[c] = fam.class
+		}
+	}
+	return f, r
+}()
+
+// voiceName says whose words a voice is.
+func voiceName(v framing.Voice) string {
+	switch v {
+	case framing.Reporter:
+		return "reporter's voice"
+	case framing.Quote:
+		return "direct quote"
+	case framing.Reported:
+		return "reported speech"
+	}
+	return string(v)
+}
+
+func evidenceTitle(e framing.Evidence) string {
+	s := fmt.Sprintf("%s (%s) · %s · weight %.2f", e.Category, e.Construct, voiceName(e.Voice), e.Weight)
+	if e.Negated {
+		s += " · negated"
+	}
+	if e.Intensified {
+		s += " · intensified"
+	}
+	if e.Side != "" {
+		s += " · side " + e.Side
+	}
+	if e.Speaker != "" {
+		s += " · speaker " + e.Speaker
+	}
+	return s
+}
+
+// segments splits text[start:end] at every highlighted evidence and quote
+// boundary; each piece knows the evidence covering it.
+func segments(r *framing.Result, si, start, end int, evs []framing.Evidence) []segment {
+	cuts := map[int]bool{start: true, end: true}
+	in := func(x int) bool { return x > start && x < end && utf8.RuneStart(r.Text[x]) }
+	for _, e := range evs {
+		if in(e.Start) {
+			cuts[e.Start] = true
+		}
+		if in(e.End) {
+			cuts[e.End] = true
+		}
+	}
+	for _, q := range r.Quotes {
+		if in(q.Start) {
+			cuts[q.Start] = true
+		}
+		if in(q.End) {
+			cuts[q.End] = true
+		}
+	}
+	var pts []int
+	for x := range cuts {
+		pts = append(pts, x)
+	}
+	sort.Ints(pts)
+	var out []segment
+	for i := 0; i+1 < len(pts); i++ {
+		a, b := pts[i], pts[i+1]
+		seg := segment{Text: r.Text[a:b]}
+		for _, q := range r.Quotes {
+			if q.Start <= a && b <= q.End && !q.Scare {
+				seg.Quote = true
+			}
+		}
+		var cover []framing.Evidence
+		for _, e := range evs {
+			if e.Start <= a && b <= e.End {
+				cover = append(cover, e)
+			}
+		}
+		if len(cover) > 0 {
+			sort.SliceStable(cover, func(i, j int) bool {
+				fi, fj := familyRank[familyOf[cover[i].Construct]], familyRank[familyOf[cover[j].Construct]]
+				if fi != fj {
+					return fi < fj
+				}
+				return cover[i].Weight > cover[j].Weight
+			})
+			top := cover[0]
+			seg.Mark = true
+			seg.Class = "m-" + familyOf[top.Construct] + " v-" + string(top.Voice)
+			allNeg := true
+			var titles []string
+			for _, e := range cover {
+				allNeg = allNeg && e.Negated
+				titles = append(titles, evidenceTitle(e))
+			}
+			if allNeg {
+				seg.Class += " neg"
+			}
+			seg.Title = strings.Join(titles, "\n")
+		}
+		out = append(out, seg)
+	}
+	return out
+}
+
+var articleMeasures = []string{"editorializing_index", "loaded_rate", "unattributed_evaluative_share", "editorial_marker_rate", "attributed_sentence_share", "quote_share", "sentence_score_max"}
+
+func articles(d *Data) ([]articleView, int) {
+	n := len(d.Results)
+	if d.MaxArticles > 0 && n > d.MaxArticles {
+		n = d.MaxArticles
+	}
+	by := d.groupBy()
+	var out []articleView
+	for i, r := range d.Results[:n] {
+		av := articleView{N: i + 1, Anchor: "a" + strconv.Itoa(i+1), ID: r.ID, Outlet: r.Outlet, Title: r.Title, Group: groupOf(r, by),
+			Words: r.Words, Removed: len(r.Removed)}
+		for _, m := range articleMeasures {
+			av.Measures = append(av.Measures, kv{m, f3(r.Measures[m])})
+		}
+		for _, f := range []struct {
+			name string
+			fam  framing.FrameFamily
+		}{{"generic", r.Frames.Generic}, {"policy", r.Frames.Policy}} {
+			av.Frames = append(av.Frames, fmt.Sprintf("%s: %s (%s)", f.name, f.fam.Dominant, f.fam.Reason))
+		}
+		for k, a := range r.Actors {
+			if k == 4 {
+				break
+			}
+			s := fmt.Sprintf("%s: %d mentions, agent %d, patient %d", a.Name, a.Mentions, a.Agent, a.Patient)
+			var ds []string
+			for _, x := range a.Descriptors {
+				ds = append(ds, x.Text)
+			}
+			if len(ds) > 0 {
+				s += "; described with " + strings.Join(ds, ", ")
+			}
+			av.Actors = append(av.Actors, s)
+		}
+		bySent := map[int][]framing.Evidence{}
+		for _, e := range r.Evidence {
+			if _, ok := familyOf[e.Construct]; ok && e.Start < e.End && e.End <= len(r.Text) {
+				bySent[e.Sentence] = append(bySent[e.Sentence], e)
+			}
+		}
+		for si, s := range r.Sentences {
+			if s.Start < 0 || s.End > len(r.Text) || s.Start >= s.End {
+				continue
+			}
+			sv := sentView{Index: si + 1, Score: f3(s.Score), Bucket: scoreBucket(s.Score), Kind: s.Kind, Attributed: s.Attributed, Evaluative: s.Evaluative}
+			evs := bySent[si]
+			sv.Segments = segments(r, si, s.Start, s.End, evs)
+			sort.SliceStable(evs, func(i, j int) bool { return evs[i].Start < evs[j].Start })
+			for _, e := range evs {
+				sv.Marked = true
+				desc := fmt.Sprintf("%s, %s, weight %.2f", e.Category, voiceName(e.Voice), e.Weight)
+				if e.Negated {
+					desc += ", negated"
+				}
+				sv.Evidence = append(sv.Evidence, fmt.Sprintf("“%s” %s", oneLine(e.Text), desc))
+			}
+			av.Sentences = append(av.Sentences, sv)
+		}
+		out = append(out, av)
+	}
+	return out, len(d.Results) - n
+}
+
+// context returns up to n runes of s on one line, from its end (left) or
+// start (right).
+func contextRunes(s string, n int, left bool) string {
+	s = oneLine(s)
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	if left {
+		return "…" + string(rs[len(rs)-n:])
+	}
+	return string(rs[:n]) + "…"
+}
+
+// concordance lists the occurrences of the most frequent loaded terms
+// (folded text of loaded-language evidence, all voices, negated included):
+// top terms by count, then weight; at most per occurrences each.
+func concordance(d *Data, top, per, width int) ([]kwicRow, []string) {
+	type agg struct {
+		n      int
+		weight float64
+	}
+	terms := map[string]*agg{}
+	fold := func(s string) string { return strings.ToLower(oneLine(s)) }
+	for _, r := range d.Results {
+		for _, e := range r.Evidence {
+			if e.Construct != "loaded_language" {
+				continue
+			}
+			a := terms[fold(e.Text)]
+			if a == nil {
+				a = &agg{}
+				terms[fold(e.Text)] = a
+			}
+			a.n++
+			a.weight += e.Weight
+		}
+	}
+	ks := sortedKeys(terms)
+	sort.SliceStable(ks, func(i, j int) bool {
+		a, b := terms[ks[i]], terms[ks[j]]
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		return a.weight > b.weight
+	})
+	if len(ks) > top {
+		ks = ks[:top]
+	}
+	rank := map[string]int{}
+	for i, k := range ks {
+		rank[k] = i
+	}
+	anchors := map[*framing.Result]string{}
+	limit := len(d.Results)
+	if d.MaxArticles > 0 && limit > d.MaxArticles {
+		limit = d.MaxArticles
+	}
+	for i, r := range d.Results[:limit] {
+		anchors[r] = "a" + strconv.Itoa(i+1)
+	}
+	var rows []kwicRow
+	count := map[string]int{}
+	for _, r := range d.Results {
+		for _, e := range r.Evidence {
+			if e.Construct != "loaded_language" || e.Start < 0 || e.End > len(r.Text) {
+				continue
+			}
+			k := fold(e.Text)
+			if _, ok := rank[k]; !ok || count[k] == per {
+				continue
+			}
+			count[k]++
+			rows = append(rows, kwicRow{Term: k, Left: contextRunes(r.Text[:e.Start], width, true), Match: r.Text[e.Start:e.End],
+				Right: contextRunes(r.Text[e.End:], width, false), Outlet: r.Outlet, Article: r.ID, Anchor: anchors[r],
+				Start: e.Start, End: e.End, Voice: string(e.Voice), Category: e.Category, Negated: e.Negated})
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rank[rows[i].Term] < rank[rows[j].Term] })
+	return rows, ks
+}
+
+// featureDocs describe the sentence features (as in framing/score.go).
+var featureDocs = map[string]string{
+	"loaded_reporter":         "Σ weight of loaded-language hits in the reporter's voice (negated hits excluded)",
+	"loaded_quoted":           "Σ weight of loaded-language hits in quotes or reported speech",
+	"intensifier":             "Σ weight of intensifiers in the reporter's voice",
+	"stance_adverb":           "count of stance adverbs (reporter)",
+	"presupposition":          "count of presupposition triggers (reporter)",
+	"insinuation":             "count of insinuation cues (reporter)",
+	"obligation_modal":        "count of obligation modals (reporter)",
+	"first_person":            "count of first-person words (reporter)",
+	"booster":                 "count of boosters (reporter)",
+	"hedge":                   "count of hedges (reporter)",
+	"factive":                 "count of factive verbs (reporter)",
+	"assertive":               "count of assertive verbs (reporter)",
+	"report_loaded":           "count of loaded reporting verbs",
+	"doubt_marker":            "count of doubt markers (so-called)",
+	"vague_source":            "count of vague-source cues",
+	"contested":               "Σ weight of contested terms with a side other than neutral",
+	"scare_quote":             "count of scare quotes",
+	"rhetorical_question":     "1 if the sentence is a question in the reporter's voice",
+	"exclamation":             "1 if the sentence ends with ! in the reporter's voice",
+	"unattributed_evaluative": "1 if evaluative in the reporter's voice and not attributed",
+	"quote_share":             "share of the sentence's words inside direct quotes",
+	"adjective":               "adjectives in the reporter's voice (from POS tags; 0 without tagging)",
+	"adverb":                  "adverbs in the reporter's voice, negation and time adverbs excluded",
+}
+
+func methods(d *Data, alpha float64, fingerprint string) methodsView {
+	w := d.weights()
+	mv := methodsView{Measures: framing.Measures, Fingerprint: fingerprint, Bias: f3(w.Bias), WeightsSource: w.Source,
+		Threshold: "0.5", POS: d.POS, MinFrameCues: framing.MinFrameCues, FrameMargin: strconv.FormatFloat(framing.FrameMargin, 'f', 2, 64),
+		Alpha: strconv.FormatFloat(alpha, 'g', -1, 64)}
+	if w.Threshold > 0 {
+		mv.Threshold = strconv.FormatFloat(w.Threshold, 'f', 3, 64)
+	}
+	for _, f := range framing.FeatureNames {
+		mv.Features = append(mv.Features, featView{Name: f, Weight: strconv.FormatFloat(w.Features[f], 'f', 3, 64), Description: featureDocs[f]})
+	}
+	for _, l := range d.Lexicons.Lexicons() {
+		lv := lexView{Name: l.Name, Version: l.Version, Licence: l.Licence, Curator: l.Curator, Description: oneLine(l.Description), Source: l.Source,
+			Categories: len(l.Categories), References: l.References}
+		for _, c := range l.Categories {
+			lv.Entries += len(c.Entries)
+			mv.Categories = append(mv.Categories, catView{ID: c.ID, Lexicon: l.Name, Construct: c.Construct, Label: c.Label,
+				Weight: strconv.FormatFloat(c.Weight, 'g', -1, 64), Match: string(c.Match), Entries: len(c.Entries), References: strings.Join(c.References, ", ")})
+		}
+		mv.Lexicons = append(mv.Lexicons, lv)
+	}
+	// Comparison settings: as run (from the comparisons), else as asked.
+	opt := d.Compare
+	mv.Bootstrap, mv.Seed, mv.MinDocuments, mv.Terms = opt.Bootstrap, opt.Seed, opt.MinDocuments, opt.Terms
+	if len(d.Comparisons) > 0 {
+		mv.Bootstrap, mv.Seed = d.Comparisons[0].Bootstrap, d.Comparisons[0].Seed
+	}
+	if mv.Bootstrap <= 0 {
+		mv.Bootstrap = 2000
+	}
+	if mv.Seed == 0 {
+		mv.Seed = 1
+	}
+	if mv.MinDocuments <= 0 {
+		mv.MinDocuments = 5
+	}
+	if mv.Terms <= 0 {
+		mv.Terms = 15
+	}
+	for _, f := range families {
+		mv.Families = append(mv.Families, familyView{Class: "m-" + f.class, Name: f.name, Constructs: strings.Join(f.constructs, ", ")})
+	}
+	return mv
+}
