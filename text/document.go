@@ -2,6 +2,8 @@ package text
 
 import (
 	"fmt"
+
+	"github.com/slantlab/slant/text/tagger"
 )
 
 // Document is an article's body as tokens and sentences. Every offset is a
@@ -50,7 +52,11 @@ func WithTagger(t Tagger) Option { return func(p *Pipeline) { p.tagger = t } }
 // by far the most expensive step).
 func WithoutTagging() Option { return func(p *Pipeline) { p.tagger = nil } }
 
-// NewPipeline builds a pipeline. By default it tags with prose (NewProseTagger).
+// NewPipeline builds a pipeline. By default it tags with text/tagger:
+// prose's averaged-perceptron model run by our own inference code (about 30×
+// faster than prose, deterministic on ties, and free of prose's bug that
+// gives repeated words of a sentence the tag of their last occurrence).
+// WithTagger(NewProseTagger()) uses prose itself.
 func NewPipeline(opts ...Option) (*Pipeline, error) {
 	punkt, err := loadPunkt()
 	if err != nil {
@@ -62,7 +68,11 @@ func NewPipeline(opts ...Option) (*Pipeline, error) {
 		o(p)
 	}
 	if p.tagger == taggerDefault {
-		p.tagger = NewProseTagger()
+		t, err := tagger.New()
+		if err != nil {
+			return nil, fmt.Errorf("text: %w", err)
+		}
+		p.tagger = t
 	}
 	return p, nil
 }

@@ -15,7 +15,11 @@ type Tagger interface {
 	Tag(words []string) ([]string, error)
 }
 
-// ProseTagger tags with prose's averaged perceptron. The model is built once
+// ProseTagger tags with prose's averaged perceptron, through prose itself.
+// It is kept as the reference for text/tagger: prose breaks exact score ties
+// by map order, and its tokenizer shares one token object between repeated
+// spans of a sentence, so a repeated word gets the tag of its last
+// occurrence (about 1% of tokens on news text). The model is built once
 // (prose.NewDocument rebuilds it on every call otherwise) and only read
 // afterwards, so one ProseTagger is safe for concurrent use.
 type ProseTagger struct {

@@ -83,7 +83,7 @@ With no PATH it analyses the five bundled seed articles.`,
 					return writeAnalysisText(out, doc)
 				}
 			}
-			st, err := framing.Run(ctx, an, in.articles(ctx, args), framing.RunOptions{}, emit)
+			st, err := in.run(ctx, cmd.ErrOrStderr(), an, args, emit)
 			if err != nil {
 				return err
 			}

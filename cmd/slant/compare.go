@@ -12,13 +12,13 @@ import (
 )
 
 // buildProfiles analyses the corpus and groups results by field.
-func buildProfiles(ctx context.Context, in *inputFlags, paths []string, by string, keep func(*framing.Result)) (*framing.Profiles, corpus.Stats, error) {
+func buildProfiles(ctx context.Context, stderr io.Writer, in *inputFlags, paths []string, by string, keep func(*framing.Result)) (*framing.Profiles, corpus.Stats, error) {
 	an, err := in.analyzer()
 	if err != nil {
 		return nil, corpus.Stats{}, err
 	}
 	ps := framing.NewProfiles(by, an.Fingerprint())
-	st, err := framing.Run(ctx, an, in.articles(ctx, paths), framing.RunOptions{}, func(r *framing.Result) error {
+	st, err := in.run(ctx, stderr, an, paths, func(r *framing.Result) error {
 		if keep != nil {
 			keep(r)
 		}
@@ -60,7 +60,7 @@ says so. --reference rest compares the target with every other source pooled.`,
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			ps, st, err := buildProfiles(ctx, &in, args, by, nil)
+			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, nil)
 			if err != nil {
 				return err
 			}

@@ -18,6 +18,7 @@ type inputFlags struct {
 	textField, outletField, titleField, idField string
 	lexicons                                    []string
 	noPOS                                       bool
+	quiet                                       bool
 	weights                                     string
 }
 
@@ -29,6 +30,7 @@ func (f *inputFlags) register(c *cobra.Command) {
 	c.Flags().StringArrayVar(&f.lexicons, "lexicon", nil, "extra lexicon YAML file, added to (or replacing by name) the defaults; repeatable")
 	c.Flags().BoolVar(&f.noPOS, "no-pos", false, "skip part-of-speech tagging (faster; style measures need it)")
 	c.Flags().StringVar(&f.weights, "weights", "", "sentence-score weights YAML (from slant train)")
+	c.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar (it only shows when stderr is a terminal anyway)")
 }
 
 // articles returns the corpus named by paths, or the embedded seeds.

@@ -28,7 +28,7 @@ analysed apart can be combined. --out writes them as JSON.`,
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			ps, st, err := buildProfiles(ctx, &in, args, by, nil)
+			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, nil)
 			if err != nil {
 				return err
 			}

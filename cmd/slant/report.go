@@ -75,7 +75,7 @@ highlighted; the tables and CSV files always hold every article.`,
 				ctx = context.Background()
 			}
 			var results []*framing.Result
-			ps, st, err := buildProfiles(ctx, &in, args, by, func(r *framing.Result) { results = append(results, r) })
+			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, func(r *framing.Result) { results = append(results, r) })
 			if err != nil {
 				return err
 			}
