@@ -163,3 +163,22 @@ func checkText(s string, lim Limits) (string, int, string) {
 	}
 	return s, repaired, ""
 }
+
+// Take yields at most n documents of seq (articles and skips alike), then
+// stops reading.
+func Take(seq iter.Seq2[*Article, error], n int) iter.Seq2[*Article, error] {
+	return func(yield func(*Article, error) bool) {
+		if n <= 0 {
+			return
+		}
+		i := 0
+		for a, err := range seq {
+			if !yield(a, err) {
+				return
+			}
+			if i++; i == n {
+				return
+			}
+		}
+	}
+}

@@ -152,3 +152,11 @@ func TestManifestErrorsNameTheLine(t *testing.T) {
 		}
 	}
 }
+
+func TestTake(t *testing.T) {
+	in := strings.Repeat(`{"text":"Some text."}`+"\n", 10)
+	st, err := corpus.Tally(corpus.Take(corpus.JSONL(context.Background(), strings.NewReader(in), corpus.RecordOptions{}), 3), nil)
+	if err != nil || st.Read != 3 {
+		t.Fatalf("read %d, %v", st.Read, err)
+	}
+}

@@ -28,9 +28,10 @@ type Moments struct {
 // Add records one value.
 func (m *Moments) Add(x float64) { m.N++; m.Sum += x; m.SumSq += x * x }
 
-// Mean returns Σx / n (0 for no values).
-func (m Moments) Mean() float64 {
-	if m.N == 0 {
+// Mean returns Σx / n (0 for no values, or a nil Moments, so that
+// p.Articles["absent"].Mean() is 0).
+func (m *Moments) Mean() float64 {
+	if m == nil || m.N == 0 {
 		return 0
 	}
 	return m.Sum / m.N

@@ -42,7 +42,7 @@ measured in the same run so that machine noise cancels.`,
 			var sample []string
 			seq := in.articles(ctx, args)
 			if limit > 0 {
-				seq = first(seq, limit)
+				seq = corpus.Take(seq, limit)
 			}
 			start := time.Now()
 			st, err := framing.Run(ctx, an, seq, framing.RunOptions{}, func(r *framing.Result) error {
@@ -93,19 +93,6 @@ measured in the same run so that machine noise cancels.`,
 	c.Flags().IntVar(&baselineDocs, "baseline-docs", 100, "articles to run prose's NewDocument on for the ratio")
 	c.Flags().IntVar(&limit, "limit", 0, "stop after this many documents (0: all)")
 	return c
-}
-
-// first yields at most n items of seq.
-func first[T any](seq func(func(T, error) bool), n int) func(func(T, error) bool) {
-	return func(yield func(T, error) bool) {
-		i := 0
-		for v, err := range seq {
-			if i == n || !yield(v, err) {
-				return
-			}
-			i++
-		}
-	}
 }
 
 // peakRSSMB returns the process's peak resident set size in MB (Linux
