@@ -87,7 +87,9 @@ func (c Cleaner) Clean(text, title string) Cleaned {
 	for i := range lines {
 		l := &lines[i]
 		analyseLine(l)
-		seen[foldLine(l.text)]++
+		if l.words <= 12 { // only short lines can be "repeated line" furniture
+			seen[foldLine(l.text)]++
+		}
 		if c.Boilerplate != nil && l.furniture == "" && !strongBody(l) {
 			if n := c.Boilerplate.count(l.text); n >= c.Boilerplate.min() {
 				l.furniture = fmt.Sprintf("boilerplate: line seen in %d documents", n)

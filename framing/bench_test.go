@@ -10,7 +10,12 @@ import (
 
 // BenchmarkAnalyzeAllSides runs the full analysis without POS on the first
 // 300 articles of the AllSides sample (skipped when absent).
-func BenchmarkAnalyzeAllSides(b *testing.B) {
+func BenchmarkAnalyzeAllSides(b *testing.B) { benchAllSides(b, WithoutPOS()) }
+
+// BenchmarkAnalyzeAllSidesPOS is the same with part-of-speech tagging.
+func BenchmarkAnalyzeAllSidesPOS(b *testing.B) { benchAllSides(b) }
+
+func benchAllSides(b *testing.B, opts ...Option) {
 	f, err := os.Open("../../shared/eval/allsides_baly2020_sample.jsonl")
 	if err != nil {
 		b.Skip("../shared/eval absent")
@@ -27,7 +32,7 @@ func BenchmarkAnalyzeAllSides(b *testing.B) {
 			break
 		}
 	}
-	an, err := NewAnalyzer(WithoutPOS())
+	an, err := NewAnalyzer(opts...)
 	if err != nil {
 		b.Fatal(err)
 	}
