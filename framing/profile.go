@@ -189,12 +189,12 @@ func (p *Profile) Add(r *Result) error {
 			if e.Sentence < len(r.Sentences) {
 				sent = r.Text[r.Sentences[e.Sentence].Start:r.Sentences[e.Sentence].End]
 			}
-			p.Exemplars = append(p.Exemplars, Exemplar{Article: r.ID, Category: e.Category, Text: e.Text, Start: e.Start, End: e.End, Weight: e.Weight, Sentence: sent})
+			p.Exemplars = append(p.Exemplars, Exemplar{Article: r.ID, Category: e.Category, Text: strings.Clone(e.Text), Start: e.Start, End: e.End, Weight: e.Weight, Sentence: strings.Clone(sent)})
 		}
 	}
 	p.Exemplars = trimExemplars(p.Exemplars)
 	for _, w := range termsOf(r) {
-		p.Terms[w]++
+		addCount(p.Terms, w)
 	}
 	for _, a := range r.Actors {
 		ap := p.Actors[a.ID]
@@ -208,14 +208,14 @@ func (p *Profile) Add(r *Result) error {
 		ap.Patient += float64(a.Patient)
 		for _, m := range a.Spans {
 			if m.Verb != "" {
-				ap.Verbs[m.Role+":"+m.Verb]++
+				addCount(ap.Verbs, m.Role+":"+m.Verb)
 			}
 		}
 		for _, d := range a.Descriptors {
-			ap.Descriptors[text.Fold(d.Text)]++
+			addCount(ap.Descriptors, text.Fold(d.Text))
 		}
 		for _, d := range a.Contested {
-			ap.Sides[d.Side]++
+			addCount(ap.Sides, d.Side)
 		}
 	}
 	return nil
@@ -232,6 +232,17 @@ func termsOf(r *Result) []string {
 		}
 	}
 	return out
+}
+
+// addCount increments m[k], copying k when it is new: keys often point
+// into an article's text, and a profile must not keep whole articles alive
+// for the sake of one word.
+func addCount(m map[string]float64, k string) {
+	if _, ok := m[k]; ok {
+		m[k]++
+		return
+	}
+	m[strings.Clone(k)] = 1
 }
 
 func moment(m map[string]*Moments, k string) *Moments {
