@@ -124,8 +124,16 @@ func (c Cleaner) Clean(text, title string) Cleaned {
 		i0 = first + 1
 	}
 	for i := 0; i < i0; i++ {
-		if lines[i].furniture != "" && (out.Title == nil || lines[i].start != out.Title.Start) {
-			out.Removed = append(out.Removed, Removal{lines[i].start, lines[i].end, lines[i].furniture})
+		l := &lines[i]
+		switch {
+		case out.Title != nil && l.start == out.Title.Start:
+		case l.furniture != "":
+			out.Removed = append(out.Removed, Removal{l.start, l.end, l.furniture})
+		case strongBody(l):
+			// Prose above a known headline is still text: keep it.
+			out.Body = append(out.Body, Region{l.start, l.end, KindParagraph})
+		default:
+			out.Removed = append(out.Removed, Removal{l.start, l.end, "above the headline (kicker, section label or navigation)"})
 		}
 	}
 
