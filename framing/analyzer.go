@@ -156,6 +156,9 @@ func Blocks(cl corpus.Cleaned) []text.Block {
 	for _, r := range cl.Body {
 		bs = append(bs, text.Block{Span: text.Span{Start: r.Start, End: r.End}, Kind: kinds[r.Kind]})
 	}
+	// Text above a known headline is kept as body, so the title is not
+	// always first: blocks must be in text order.
+	sort.SliceStable(bs, func(i, j int) bool { return bs[i].Start < bs[j].Start })
 	return bs
 }
 

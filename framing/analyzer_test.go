@@ -240,3 +240,15 @@ func TestAnalyzerConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestProseAboveKnownHeadline(t *testing.T) {
+	an := analyzer(t)
+	text := "The council said on Tuesday that the vote would go ahead as planned next week.\nCouncil vote goes ahead\nThe regime's puppet council voted on Monday."
+	r, err := an.Analyze(context.Background(), &corpus.Article{ID: "x", Title: "Council vote goes ahead", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Sentences) != 3 || r.Sentences[0].Start != 0 || r.Sentences[1].Kind != "title" {
+		t.Fatalf("sentences %+v", r.Sentences)
+	}
+}
