@@ -34,7 +34,7 @@ type analysisStats struct {
 
 func newAnalyzeCmd() *cobra.Command {
 	var in inputFlags
-	var format string
+	var format, outPrefix string
 	c := &cobra.Command{
 		Use:   "analyze [PATH...]",
 		Short: "Analyse articles: measures per article with the evidence behind them",
@@ -50,7 +50,7 @@ With no PATH it analyses the five bundled seed articles.`,
   slant analyze articles/ --format csv > articles.csv
   slant analyze corpus.jsonl --text-field body --outlet-field source`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json", "csv", "md"); err != nil {
+			if err := checkFormat(format, "text", "json", "csv", "md", "parquet"); err != nil {
 				return err
 			}
 			an, err := in.analyzer()
@@ -71,6 +71,13 @@ With no PATH it analyses the five bundled seed articles.`,
 			case "json":
 				sw := &jsonStream{w: out, doc: &doc}
 				emit, finish = sw.article, sw.finish
+			case "parquet":
+				pw, err := newParquetOutput(outPrefix, an, cmd.ErrOrStderr())
+				if err != nil {
+					return err
+				}
+				defer pw.abort()
+				emit, finish = pw.write, pw.finish
 			case "csv":
 				cw := newArticleCSV(out, csvMeasureNames(an.Lexicons()))
 				emit, finish = cw.write, func(corpus.Stats) error { return cw.flush() }
@@ -94,7 +101,8 @@ With no PATH it analyses the five bundled seed articles.`,
 		},
 	}
 	in.register(c)
-	c.Flags().StringVar(&format, "format", "text", "output format: text, json, csv or md")
+	c.Flags().StringVar(&format, "format", "text", "output format: text, json, csv, md or parquet")
+	c.Flags().StringVar(&outPrefix, "out", "", "with --format parquet: writes PREFIX.articles.parquet and PREFIX.sentences.parquet")
 	return c
 }
 
