@@ -174,13 +174,7 @@ func (d *decoder) category(n *yaml.Node) *Category {
 		case "weight":
 			return d.float(v, &c.Weight, k)
 		case "match":
-			var m string
-			d.str(v, &m, k)
-			c.Match = MatchType(m)
-			if !validMatch(c.Match) {
-				d.errf(v, "category %s: unknown match type %q (want exact, stem, glob or phrase)", c.ID, m)
-			}
-			return true
+			return d.match(v, &c.Match, "category "+c.ID)
 		case "references":
 			return d.strs(v, &c.References, k)
 		case "curator":
@@ -211,25 +205,18 @@ func (d *decoder) entry(n *yaml.Node, c *Category) *Entry {
 		case "term":
 			return d.str(v, &e.Term, k)
 		case "match":
-			var m string
-			d.str(v, &m, k)
-			e.Match = MatchType(m)
-			if !validMatch(e.Match) {
-				d.errf(v, "entry %q: unknown match type %q (want exact, stem, glob or phrase)", e.Term, m)
-			}
-			return true
+			return d.match(v, &e.Match, fmt.Sprintf("entry %q", e.Term))
 		case "weight":
 			return d.float(v, &e.Weight, k)
 		case "note":
 			return d.str(v, &e.Note, k)
-		case "compounds":
-			if err := v.Decode(&e.Compounds); err != nil {
-				d.errf(v, "compounds must be true or false")
+		case "compounds", "shadow":
+			dst := &e.Compounds
+			if k == "shadow" {
+				dst = &e.Shadow
 			}
-			return true
-		case "shadow":
-			if err := v.Decode(&e.Shadow); err != nil {
-				d.errf(v, "shadow must be true or false")
+			if err := v.Decode(dst); err != nil {
+				d.errf(v, "%s must be true or false", k)
 			}
 			return true
 		case "attrs":
@@ -250,6 +237,17 @@ func (d *decoder) entry(n *yaml.Node, c *Category) *Entry {
 		return false
 	})
 	return e
+}
+
+// match decodes a match type; what names the category or entry in errors.
+func (d *decoder) match(v *yaml.Node, dst *MatchType, what string) bool {
+	var m string
+	d.str(v, &m, "match")
+	*dst = MatchType(m)
+	if !validMatch(*dst) {
+		d.errf(v, "%s: unknown match type %q (want exact, stem, glob or phrase)", what, m)
+	}
+	return true
 }
 
 func validMatch(m MatchType) bool {
