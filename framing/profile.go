@@ -154,8 +154,10 @@ func (p *Profile) Add(r *Result) error {
 		moment(p.Articles, k).Add(v)
 		p.Values["article:"+k] = insertSorted(p.Values["article:"+k], v)
 	}
-	for _, s := range r.Sentences {
-		for _, f := range sentenceValueFeatures {
+	batch := make([]float64, len(r.Sentences))
+	for _, f := range sentenceValueFeatures {
+		m := moment(p.SentenceMoments, f)
+		for i, s := range r.Sentences {
 			v := s.Features[f]
 			switch f {
 			case "score":
@@ -166,12 +168,13 @@ func (p *Profile) Add(r *Result) error {
 					v = 1
 				}
 			}
-			moment(p.SentenceMoments, f).Add(v)
-			p.Values["sentence:"+f] = append(p.Values["sentence:"+f], v)
+			m.Add(v)
+			batch[i] = v
 		}
-	}
-	for _, f := range sentenceValueFeatures {
-		sort.Float64s(p.Values["sentence:"+f])
+		// Sort the article's few values and merge them in: linear in the
+		// profile's size, where re-sorting everything on every Add was not.
+		sort.Float64s(batch)
+		p.Values["sentence:"+f] = mergeSorted(p.Values["sentence:"+f], batch)
 	}
 	seen := map[string]bool{}
 	for _, e := range r.Evidence {
@@ -252,6 +255,23 @@ func moment(m map[string]*Moments, k string) *Moments {
 	return m[k]
 }
 
+// mergeSorted returns the sorted union (with repeats) of sorted a and b.
+func mergeSorted(a, b []float64) []float64 {
+	out := make([]float64, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if b[j] < a[i] {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
 func insertSorted(xs []float64, v float64) []float64 {
 	i := sort.SearchFloat64s(xs, v)
 	xs = append(xs, 0)
@@ -317,9 +337,7 @@ func (p *Profile) Merge(o *Profile) error {
 		t.N, t.Sum, t.SumSq = t.N+m.N, t.Sum+m.Sum, t.SumSq+m.SumSq
 	}
 	for k, vs := range o.Values {
-		merged := append(append([]float64{}, p.Values[k]...), vs...)
-		sort.Float64s(merged)
-		p.Values[k] = merged
+		p.Values[k] = mergeSorted(p.Values[k], vs)
 	}
 	for k, v := range o.CategoryHits {
 		p.CategoryHits[k] += v
