@@ -255,21 +255,23 @@ func moment(m map[string]*Moments, k string) *Moments {
 	return m[k]
 }
 
-// mergeSorted returns the sorted union (with repeats) of sorted a and b.
+// mergeSorted merges sorted b into sorted a, in place from the back (a
+// grows by append; nothing else is allocated), and returns the result.
 func mergeSorted(a, b []float64) []float64 {
-	out := make([]float64, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if b[j] < a[i] {
-			out = append(out, b[j])
-			j++
+	n := len(a)
+	a = append(a, b...)
+	i, j, k := n-1, len(b)-1, len(a)-1
+	for j >= 0 {
+		if i >= 0 && a[i] > b[j] {
+			a[k] = a[i]
+			i--
 		} else {
-			out = append(out, a[i])
-			i++
+			a[k] = b[j]
+			j--
 		}
+		k--
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	return a
 }
 
 func insertSorted(xs []float64, v float64) []float64 {
@@ -337,7 +339,9 @@ func (p *Profile) Merge(o *Profile) error {
 		t.N, t.Sum, t.SumSq = t.N+m.N, t.Sum+m.Sum, t.SumSq+m.SumSq
 	}
 	for k, vs := range o.Values {
-		p.Values[k] = mergeSorted(p.Values[k], vs)
+		// Copy first: p.Values[k] may share its array with o's (Clone, or
+		// a profile merged into two others).
+		p.Values[k] = mergeSorted(append([]float64(nil), p.Values[k]...), vs)
 	}
 	for k, v := range o.CategoryHits {
 		p.CategoryHits[k] += v
