@@ -446,10 +446,7 @@ func NewProfiles(groupBy, lexicons string) *Profiles {
 // Add adds a result to the profile of its group; a result without the
 // field goes to the group "(none)".
 func (ps *Profiles) Add(r *Result) error {
-	key := r.field(ps.GroupBy)
-	if key == "" {
-		key = "(none)"
-	}
+	key := r.Group(ps.GroupBy)
 	p := ps.byKey[key]
 	if p == nil {
 		p = NewProfile(ps.GroupBy, key, ps.Lexicons)
@@ -497,14 +494,26 @@ func (ps *Profiles) Merge(o *Profiles) error {
 	return nil
 }
 
-func (r *Result) field(name string) string {
-	switch name {
+// NoGroup is the group of results that lack the grouping field.
+const NoGroup = "(none)"
+
+// Group returns the value of a grouping field of the result: "outlet" (the
+// default, also for ""), "id", "title", or a metadata key; NoGroup when the
+// result has no value for it. Profiles group by it.
+func (r *Result) Group(field string) string {
+	var v string
+	switch field {
 	case "outlet", "":
-		return r.Outlet
+		v = r.Outlet
 	case "id":
-		return r.ID
+		v = r.ID
 	case "title":
-		return r.Title
+		v = r.Title
+	default:
+		v = r.Meta[field]
 	}
-	return r.Meta[name]
+	if v == "" {
+		return NoGroup
+	}
+	return v
 }

@@ -190,7 +190,7 @@ func stripChart(d *Data, v *view, alpha float64, draw bool) (chartView, error) {
 	var scores [][]float64
 	c.Table.Head = []string{"article", v.GroupBy, "sentences", "mean", "max", "sentences ≥ 0.5"}
 	for i, r := range d.Results[:n] {
-		label := strconv.Itoa(i+1) + " · " + groupOf(r, v.GroupBy)
+		label := strconv.Itoa(i+1) + " · " + r.Group(v.GroupBy)
 		rows = append(rows, label)
 		var s []float64
 		hi := 0
@@ -201,7 +201,7 @@ func stripChart(d *Data, v *view, alpha float64, draw bool) (chartView, error) {
 			}
 		}
 		scores = append(scores, s)
-		c.Table.Rows = append(c.Table.Rows, []string{strconv.Itoa(i+1) + " " + r.ID, groupOf(r, v.GroupBy), strconv.Itoa(len(s)),
+		c.Table.Rows = append(c.Table.Rows, []string{strconv.Itoa(i+1) + " " + r.ID, r.Group(v.GroupBy), strconv.Itoa(len(s)),
 			f3(r.Measures["sentence_score_mean"]), f3(r.Measures["sentence_score_max"]), strconv.Itoa(hi)})
 	}
 	for i := range scoreColors {

@@ -96,7 +96,7 @@ func writeArticles(cw *csv.Writer, d *Data) error {
 	}
 	by := d.groupBy()
 	for _, r := range d.Results {
-		row := []string{r.ID, r.Outlet, groupOf(r, by), r.Title, strconv.Itoa(r.Words), strconv.Itoa(len(r.Sentences)), strconv.Itoa(len(r.Removed))}
+		row := []string{r.ID, r.Outlet, r.Group(by), r.Title, strconv.Itoa(r.Words), strconv.Itoa(len(r.Sentences)), strconv.Itoa(len(r.Removed))}
 		for _, n := range names {
 			row = append(row, num(r.Measures[n]))
 		}

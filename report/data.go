@@ -92,26 +92,6 @@ func NewCorpusStats(st corpus.Stats, rs []*framing.Result) CorpusStats {
 	return cs
 }
 
-// groupOf returns the value of the grouping field for r, as
-// framing.Profiles.Add does.
-func groupOf(r *framing.Result, by string) string {
-	var v string
-	switch by {
-	case "outlet", "":
-		v = r.Outlet
-	case "id":
-		v = r.ID
-	case "title":
-		v = r.Title
-	default:
-		v = r.Meta[by]
-	}
-	if v == "" {
-		v = "(none)"
-	}
-	return v
-}
-
 // mainComparison returns the index of the comparison to put first: the one
 // whose target is d.Main, else the one whose target has the highest mean
 // editorializing index (the first on ties); -1 without comparisons.

@@ -517,7 +517,7 @@ func frameShares(d *Data, family func(framing.Frames) framing.FrameFamily) (grou
 		cues = append(cues, 0)
 	}
 	for _, r := range d.Results {
-		g, ok := idx[groupOf(r, by)]
+		g, ok := idx[r.Group(by)]
 		if !ok {
 			continue
 		}
@@ -713,7 +713,7 @@ func articles(d *Data) ([]articleView, int) {
 	by := d.groupBy()
 	var out []articleView
 	for i, r := range d.Results[:n] {
-		av := articleView{N: i + 1, Anchor: "a" + strconv.Itoa(i+1), ID: r.ID, Outlet: r.Outlet, Title: r.Title, Group: groupOf(r, by),
+		av := articleView{N: i + 1, Anchor: "a" + strconv.Itoa(i+1), ID: r.ID, Outlet: r.Outlet, Title: r.Title, Group: r.Group(by),
 			Words: r.Words, Removed: len(r.Removed)}
 		for _, m := range articleMeasures {
 			av.Measures = append(av.Measures, kv{m, f3(r.Measures[m])})

@@ -215,7 +215,7 @@ func (f *analyzeFn) ProcessElement(ctx context.Context, line string, emit func(s
 	if err != nil {
 		return fmt.Errorf("slantbeam: analysing %s: %w", art.ID, err)
 	}
-	key := groupKey(r, f.GroupBy)
+	key := r.Group(f.GroupBy)
 	p := framing.NewProfile(f.GroupBy, key, f.an.Fingerprint())
 	if err := p.Add(r); err != nil {
 		return err
@@ -274,26 +274,6 @@ func hasID(line string, fields corpus.Fields) bool {
 func contentID(line string) string {
 	sum := sha256.Sum256([]byte(line))
 	return "line-" + hex.EncodeToString(sum[:8])
-}
-
-// groupKey returns the value of the grouping field of a result, as
-// framing.Profiles.Add reads it ("(none)" when absent).
-func groupKey(r *framing.Result, field string) string {
-	var k string
-	switch field {
-	case "outlet", "":
-		k = r.Outlet
-	case "id":
-		k = r.ID
-	case "title":
-		k = r.Title
-	default:
-		k = r.Meta[field]
-	}
-	if k == "" {
-		k = "(none)"
-	}
-	return k
 }
 
 // mergeProfilesFn combines the single-article profiles of one group with

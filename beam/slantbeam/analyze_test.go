@@ -191,7 +191,7 @@ func TestParseLine(t *testing.T) {
 func TestGroupKey(t *testing.T) {
 	r := &framing.Result{ID: "a1", Outlet: "Gazette", Title: "T", Meta: map[string]string{"label": "left"}}
 	for field, want := range map[string]string{"": "Gazette", "outlet": "Gazette", "id": "a1", "title": "T", "label": "left", "url": "(none)", "missing": "(none)"} {
-		if got := groupKey(r, field); got != want {
+		if got := r.Group(field); got != want {
 			t.Errorf("%q: got %q want %q", field, got, want)
 		}
 	}
@@ -202,8 +202,8 @@ func TestGroupKey(t *testing.T) {
 		if err := ps.Add(r); err != nil {
 			t.Fatal(err)
 		}
-		if ps.Keys()[0] != groupKey(r, field) {
-			t.Errorf("%q: Profiles key %q, groupKey %q", field, ps.Keys()[0], groupKey(r, field))
+		if ps.Keys()[0] != r.Group(field) {
+			t.Errorf("%q: Profiles key %q, groupKey %q", field, ps.Keys()[0], r.Group(field))
 		}
 	}
 }
