@@ -241,6 +241,11 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 	computeMeasures(doc, v, r)
 	r.Frames = computeFrames(r)
 	r.categories = a.labels
+	for _, t := range doc.Tokens {
+		if t.Kind == text.Word {
+			r.words = append(r.words, t.Norm)
+		}
+	}
 	r.Actors = computeActors(doc, v, r)
 	r.Style = computeStyle(doc, r, a.pipeline.Tagging())
 	return r

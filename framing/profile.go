@@ -224,8 +224,13 @@ func (p *Profile) Add(r *Result) error {
 	return nil
 }
 
-// termsOf returns the folded word tokens of a result's sentences.
+// termsOf returns the folded word tokens of a result's sentences: those
+// the analysis kept, or, for a result decoded from JSON, the text
+// tokenized again.
 func termsOf(r *Result) []string {
+	if r.words != nil {
+		return r.words
+	}
 	var out []string
 	for _, s := range r.Sentences {
 		for _, t := range text.Tokenize(r.Text, s.Start, s.End, nil) {

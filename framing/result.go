@@ -91,6 +91,7 @@ type Result struct {
 	Text string `json:"-"`
 
 	categories map[string]string // category ID → label, for actor names
+	words      []string          // folded word tokens, for profile term counts
 }
 
 // EvidenceFor returns the evidence behind a measure, strongest first. It

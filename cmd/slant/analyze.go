@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -57,10 +56,7 @@ With no PATH it analyses the five bundled seed articles.`,
 			if err != nil {
 				return err
 			}
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
+			ctx := commandContext(cmd)
 			doc := analysis{Lexicons: an.Fingerprint(), Weights: an.Weights().Source, Articles: []*framing.Result{}}
 			out := cmd.OutOrStdout()
 			// JSON and CSV stream article by article, so memory stays flat on

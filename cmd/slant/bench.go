@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"runtime"
 	"syscall"
@@ -29,10 +28,7 @@ measured in the same run so that machine noise cancels.`,
   slant bench ../shared/eval/allsides_baly2020_sample.jsonl --no-pos
   slant bench ../shared/eval/allsides_baly2020_sample.jsonl --baseline-docs 300`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
+			ctx := commandContext(cmd)
 			an, err := in.analyzer()
 			if err != nil {
 				return err

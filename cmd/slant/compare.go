@@ -56,10 +56,7 @@ says so. --reference rest compares the target with every other source pooled.`,
 			if err := checkFormat(format, "text", "json", "md"); err != nil {
 				return err
 			}
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
+			ctx := commandContext(cmd)
 			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, nil)
 			if err != nil {
 				return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -39,10 +38,7 @@ lexicon category ID such as loaded.pejorative.`,
 			}
 			want := strings.Fields(text.Fold(term))
 			out := cmd.OutOrStdout()
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
+			ctx := commandContext(cmd)
 			var cleaner corpus.Cleaner
 			n := 0
 			st, err := corpus.Tally(in.articles(ctx, args[1:]), func(a *corpus.Article) error {

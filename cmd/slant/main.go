@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -76,4 +77,13 @@ func isCobraUsage(err error) bool {
 		}
 	}
 	return false
+}
+
+// commandContext is the command's context, or Background when cobra runs
+// it without one (tests call Execute directly).
+func commandContext(cmd *cobra.Command) context.Context {
+	if ctx := cmd.Context(); ctx != nil {
+		return ctx
+	}
+	return context.Background()
 }

@@ -170,10 +170,7 @@ bundled seed articles.`,
 			if out == "" {
 				return usagef("export needs --out PREFIX (it writes PREFIX.articles.parquet and PREFIX.sentences.parquet)")
 			}
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
+			ctx := commandContext(cmd)
 			return writeParquet(ctx, cmd.ErrOrStderr(), &in, args, out)
 		},
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 
@@ -24,10 +23,7 @@ analysed apart can be combined. --out writes them as JSON.`,
 			if err := checkFormat(format, "text", "json"); err != nil {
 				return err
 			}
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
+			ctx := commandContext(cmd)
 			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, nil)
 			if err != nil {
 				return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -70,10 +69,7 @@ highlighted; the tables and CSV files always hold every article.`,
 					reference = seeds.AP
 				}
 			}
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
+			ctx := commandContext(cmd)
 			var results []*framing.Result
 			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, func(r *framing.Result) { results = append(results, r) })
 			if err != nil {
