@@ -133,6 +133,11 @@ func TestMatcherKnownAnswers(t *testing.T) {
 		{"the tax regime and the regime", "t.loaded:regime"},
 		// case rules hold on compound parts too
 		{"US-led and us-versus-them", "t.attr:US"},
+		// invisible characters inside words do not hide them (issue 17
+		// item 7); the hit's span still covers the original bytes
+		{"Puppets of the RE\u00adGIME", "t.loaded:Puppets t.loaded:RE\u00adGIME"},
+		{"the spe\u200bcial mili\u200dtary oper\u2060ation began", "t.contested:spe\u200bcial mili\u200dtary oper\u2060ation t.loaded:mili\u200dtary"},
+		{"geno\ufeffcide", "t.moral:geno\ufeffcide"},
 	}
 	for _, tc := range tests {
 		got := strings.Join(hitsOf(t, m, tc.in), " ")

@@ -91,10 +91,22 @@ func isDash(r rune) bool {
 	return r == '\u2013' || r == '\u2014' || r == '\u2015' || r == '\u2212'
 }
 
-// isSpace treats every Unicode space (no-break space included) and the
-// zero-width characters that web copy carries as separators.
-func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060'
+// isSpace treats every Unicode space (no-break space included) as a
+// separator. Invisible characters (see isInvisible) separate tokens only
+// where they are not inside a word.
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// isInvisible reports the invisible characters web copy carries inside
+// words: soft hyphen, zero-width space, non-joiner and joiner, word joiner
+// and a byte-order mark in the middle of text. Inside a word they are kept
+// in the token's span (offsets stay exact) but dropped from its Norm, so
+// "ra\u00ADdical" matches "radical"; elsewhere they separate tokens.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return false
 }
 
 func isWordRune(r rune) bool {
@@ -127,7 +139,7 @@ func Tokenize(src string, start, end int, dst []Token) []Token {
 	for i < end {
 		r, size := utf8.DecodeRuneInString(src[i:end])
 		switch {
-		case isSpace(r):
+		case isSpace(r) || isInvisible(r):
 			i += size
 		case isWordRune(r):
 			j, kind := scanWord(src, i, end)
@@ -161,6 +173,8 @@ func scanWord(src string, i, end int) (int, Kind) {
 		next, nsize := utf8.DecodeRuneInString(src[j+size : end])
 		_ = nsize
 		switch {
+		case isInvisible(r) && j+size < end && isWordRune(next):
+			j += size // ra\u00ADdical: the invisible character stays in the span, not in Norm
 		case isHyphen(r) && j+size < end && isWordRune(next):
 			j += size // Kremlin-friendly, post-war, 2022-23
 			allDigits = false
@@ -235,10 +249,12 @@ func appendWord(dst []Token, src string, i, j int, kind Kind) []Token {
 	return append(dst, Token{Start: i, End: j, Kind: kind, Norm: norm})
 }
 
-var foldReplacer = strings.NewReplacer("\u2019", "'", "\u02bc", "'", "\u2018", "'", "\u2010", "-", "\u2011", "-")
+var foldReplacer = strings.NewReplacer("\u2019", "'", "\u02bc", "'", "\u2018", "'", "\u2010", "-", "\u2011", "-",
+	"\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
 
 // Fold returns the matching form of a word: lower case, with curly
-// apostrophes and Unicode hyphens made ASCII. Lexicon terms are folded the
+// apostrophes and Unicode hyphens made ASCII and invisible characters (soft
+// hyphen, zero-width space/joiners, word joiner, BOM) removed. Lexicon terms are folded the
 // same way, so “Kremlin’s” and "Kremlin's" match alike.
 func Fold(s string) string { return normWord(s) }
 

@@ -30,7 +30,12 @@ func TestTokenize(t *testing.T) {
 		{"air/sea layers (e.g., hubs)", "air|/|sea|layers|(|e.g.|,|hubs|)"},
 		{"3.5 percent in 2022-23", "3.5|percent|in|2022-23"},
 		{"Washington/Brussels – August 20, 2025", "Washington|/|Brussels|–|August|20|,|2025"},
-		{"no\u00a0break\u200bspace", "no|break|space"},
+		{"no\u00a0break space", "no|break|space"},
+		// Invisible characters inside a word stay in its span (issue 17
+		// item 7); at a word's edge they separate like spaces.
+		{"a ra\u00addical plan", "a|ra\u00addical|plan"},
+		{"rad\u200bi\u200ccal\u200d \u2060x\ufeff", "rad\u200bi\u200ccal|x"},
+		{"\u00ad\u200b", ""},
 		{"cutoff.s and", "cutoff|.|s|and"},
 	}
 	for _, tc := range tests {
@@ -66,6 +71,15 @@ func TestTokenNormAndParts(t *testing.T) {
 	}
 	if Fold("Kremlin’s") != "kremlin's" {
 		t.Fatal("fold")
+	}
+	// Invisible characters are dropped from Norm, not from the span.
+	inv := "Ra\u00adDi\u200bcal\u2060s"
+	it := Tokenize(inv, 0, len(inv), nil)
+	if len(it) != 1 || it[0].Norm != "radicals" || inv[it[0].Start:it[0].End] != inv {
+		t.Fatalf("invisible: %+v", it)
+	}
+	if Fold("ra\u00addi\u200dcal\ufeff") != "radical" {
+		t.Fatal("fold invisible")
 	}
 }
 
