@@ -110,6 +110,9 @@ func LoadWeights(path string) (Weights, error) {
 	if err != nil {
 		return Weights{}, fmt.Errorf("framing: %w", err)
 	}
+	if err := checkWeightNumbers(path, data); err != nil {
+		return Weights{}, err
+	}
 	var w Weights
 	if err := yaml.Unmarshal(data, &w); err != nil {
 		return Weights{}, fmt.Errorf("framing: %s: %w", path, err)

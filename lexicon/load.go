@@ -1,13 +1,21 @@
 package lexicon
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path"
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/slantlab/slant/text"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -73,6 +81,9 @@ func (d *decoder) str(v *yaml.Node, dst *string, what string) bool {
 func (d *decoder) float(v *yaml.Node, dst *float64, what string) bool {
 	if err := v.Decode(dst); err != nil || v.Kind != yaml.ScalarNode {
 		d.errf(v, "%s must be a number, got %q", what, v.Value)
+	} else if math.IsNaN(*dst) || math.IsInf(*dst, 0) {
+		d.errf(v, "%s must be a finite number, got %q", what, v.Value)
+		*dst = 1 // reported; keep the range checks from repeating it
 	}
 	return true
 }
@@ -94,11 +105,22 @@ func (d *decoder) strs(v *yaml.Node, dst *[]string, what string) bool {
 // errors, which give its line and column.
 func Parse(name string, data []byte) (*Lexicon, error) {
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &PosError{File: name, Msg: "empty lexicon file"}
+		}
+		return nil, syntaxError(name, data, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, &PosError{File: name, Msg: "empty lexicon file"}
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return nil, syntaxError(name, data, err)
+		}
+		return nil, &PosError{File: name, Line: second.Line, Column: second.Column, Msg: "a second YAML document: a lexicon file holds one document (remove the '---' or split the file)"}
 	}
 	d := &decoder{file: name}
 	l := &Lexicon{Source: name}
@@ -157,6 +179,60 @@ func Parse(name string, data []byte) (*Lexicon, error) {
 		c.Lexicon = l.Name
 	}
 	return l, nil
+}
+
+// yamlLine matches the "yaml: line N: " prefix of a yaml.v3 syntax error.
+var yamlLine = regexp.MustCompile(`^yaml: (line [0-9]+: )?`)
+
+// maxColumnScan bounds the column search of syntaxError, which parses one
+// prefix per byte of the faulty line.
+const maxColumnScan = 1000
+
+// syntaxError turns a yaml.v3 syntax error into a PosError at the fault.
+// yaml.v3 reports the line of the error's context (the opening of a flow
+// list, 0-based for parser errors) rather than the fault, and no column; its
+// parser's marks are not exported. So we locate the fault ourselves: the
+// shortest prefix of the file, first by lines (bisection), then by bytes
+// within that line, that fails with the same message. That is where the
+// parser gave up, which is the place to look.
+func syntaxError(name string, data []byte, err error) error {
+	msg := yamlLine.ReplaceAllString(err.Error(), "")
+	if msg == err.Error() { // not a syntax error of the usual shape
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	failsSame := func(prefix []byte) bool {
+		var n yaml.Node
+		e := yaml.Unmarshal(prefix, &n)
+		return e != nil && yamlLine.ReplaceAllString(e.Error(), "") == msg
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	ends := make([]int, len(lines)) // ends[i]: offset after line i
+	off := 0
+	for i, l := range lines {
+		off += len(l)
+		ends[i] = off
+	}
+	lo, hi := 0, len(lines)-1
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if failsSame(data[:ends[mid]]) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	start := ends[lo] - len(lines[lo])
+	col := 0
+	for c := 1; c <= len(lines[lo]) && c <= maxColumnScan; c++ {
+		if failsSame(data[:start+c]) {
+			col = utf8.RuneCount(lines[lo][:c])
+			break
+		}
+	}
+	if col == 0 {
+		col = 1
+	}
+	return &PosError{File: name, Line: lo + 1, Column: col, Msg: "YAML syntax: " + msg}
 }
 
 func (d *decoder) category(n *yaml.Node) *Category {
@@ -289,7 +365,7 @@ func (d *decoder) validate(l *Lexicon, top *yaml.Node) {
 		if c.Weight == 0 {
 			c.Weight = 1
 		}
-		if c.Weight < 0 || c.Weight > 1 {
+		if !(c.Weight >= 0 && c.Weight <= 1) { // NaN fails too
 			d.errf(where, "category %s: weight %v outside (0, 1]", c.ID, c.Weight)
 		}
 		if len(c.References) == 0 {
@@ -325,7 +401,12 @@ func checkEntry(c *Category, e *Entry) error {
 	if t == "" {
 		return errors.New("empty term")
 	}
-	if e.Weight < 0 || e.Weight > 1 {
+	for _, r := range t {
+		if text.IsInvisible(r) || (unicode.IsControl(r) && !unicode.IsSpace(r)) {
+			return fmt.Errorf("entry %q: contains the invisible character %U (matching ignores it inside words; remove it)", e.Term, r)
+		}
+	}
+	if !(e.Weight >= 0 && e.Weight <= 1) { // NaN fails too
 		return fmt.Errorf("entry %q: weight %v outside (0, 1]", e.Term, e.Weight)
 	}
 	m := c.EffectiveMatch(e)

@@ -19,7 +19,19 @@ func TestParseErrorsNamePosition(t *testing.T) {
 		{strings.Replace(base, "construct: hedge", "construct: vibes", 1) + "      - may\n", `unknown construct "vibes"`},
 		{strings.Replace(base, "references: [r]", "references: [nope]", 1) + "      - may\n", `unknown reference "nope"`},
 		{base + "      - {term: may, weight: lots}\n", `f.yaml:15:29: weight must be a number`},
-		{"name: [\n", `f.yaml: yaml:`},
+		// issue 17 items 5 and 12: non-finite weights, syntax errors at
+		// the fault with a column, a second document, invisible terms
+		{base + "      - {term: may, weight: .nan}\n", `f.yaml:15:29: weight must be a finite number, got ".nan"`},
+		{base + "      - {term: may, weight: -.inf}\n", `f.yaml:15:29: weight must be a finite number`},
+		{strings.Replace(base, "construct: hedge", "construct: hedge\n    weight: .NaN", 1) + "      - may\n", `f.yaml:13:13: weight must be a finite number`},
+		{base + "      - may\n      - {term: 'ma\u200by'}\n", `f.yaml:16:9: category a: entry "ma\u200by": contains the invisible character U+200B`},
+		{base + "      - may\n      - \"so\u00adcalled\"\n", `invisible character U+00AD`},
+		{base + "      - may\n---\nname: y\n", `f.yaml:16:1: a second YAML document`},
+		{"name: x\nversion: '1'\nreferences: [a, b\ncurator: c\n", `f.yaml:3:`},
+		{"name: x\nversion: '1'\n  curator: c\n", `f.yaml:3:3: YAML syntax: did not find expected key`},
+		{"name: x\n\tversion: '1'\n", `f.yaml:2:1: YAML syntax: found a tab character`},
+		{"name: x\nversion: [1, 2]]\n", `f.yaml:2:16: YAML syntax: did not find expected key`},
+		{"name: [\n", `f.yaml:1:`},
 	}
 	for _, tc := range tests {
 		_, err := Parse("f.yaml", []byte(tc.yaml))

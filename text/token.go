@@ -92,16 +92,16 @@ func isDash(r rune) bool {
 }
 
 // isSpace treats every Unicode space (no-break space included) as a
-// separator. Invisible characters (see isInvisible) separate tokens only
+// separator. Invisible characters (see IsInvisible) separate tokens only
 // where they are not inside a word.
 func isSpace(r rune) bool { return unicode.IsSpace(r) }
 
-// isInvisible reports the invisible characters web copy carries inside
+// IsInvisible reports the invisible characters web copy carries inside
 // words: soft hyphen, zero-width space, non-joiner and joiner, word joiner
 // and a byte-order mark in the middle of text. Inside a word they are kept
 // in the token's span (offsets stay exact) but dropped from its Norm, so
 // "ra\u00ADdical" matches "radical"; elsewhere they separate tokens.
-func isInvisible(r rune) bool {
+func IsInvisible(r rune) bool {
 	switch r {
 	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
 		return true
@@ -139,7 +139,7 @@ func Tokenize(src string, start, end int, dst []Token) []Token {
 	for i < end {
 		r, size := utf8.DecodeRuneInString(src[i:end])
 		switch {
-		case isSpace(r) || isInvisible(r):
+		case isSpace(r) || IsInvisible(r):
 			i += size
 		case isWordRune(r):
 			j, kind := scanWord(src, i, end)
@@ -173,7 +173,7 @@ func scanWord(src string, i, end int) (int, Kind) {
 		next, nsize := utf8.DecodeRuneInString(src[j+size : end])
 		_ = nsize
 		switch {
-		case isInvisible(r) && j+size < end && isWordRune(next):
+		case IsInvisible(r) && j+size < end && isWordRune(next):
 			j += size // ra\u00ADdical: the invisible character stays in the span, not in Norm
 		case isHyphen(r) && j+size < end && isWordRune(next):
 			j += size // Kremlin-friendly, post-war, 2022-23
