@@ -1,6 +1,11 @@
 // Package stats holds the pure statistics Slant's comparisons use: effect
-// sizes (Cohen's h, Cliff's delta, Hedges' g), two-sample tests (Mann–Whitney
-// U, permutation tests, Fisher's exact test), keyness statistics for word
+// sizes (Cohen's h, Cliff's delta, Hedges' g, with normal-approximation
+// intervals for h and a rank-based one for δ), two-sample tests
+// (Mann–Whitney U, permutation tests, Fisher's exact test, the exact
+// conditional test of two Poisson rates), paired designs (Wilcoxon
+// signed-rank, sign-flip permutation, a bootstrap over blocks), clustered
+// designs (a permutation test and a bootstrap that move whole clusters),
+// medians, keyness statistics for word
 // frequencies (Dunning's log-likelihood G² and the Fightin' Words log-odds
 // ratio with an informative Dirichlet prior), multiple-comparison control
 // (Benjamini–Hochberg q-values) and confidence intervals (percentile
