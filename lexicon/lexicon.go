@@ -30,6 +30,9 @@ type Lexicon struct {
 	Curator     string      `json:"curator" yaml:"curator,omitempty"`
 	References  []Reference `json:"references" yaml:"references"`
 	Categories  []*Category `json:"categories" yaml:"categories"`
+	// Exclude lists words and phrases the set must not count (see
+	// Set.Exclusions); a lexicon file may hold only exclusions.
+	Exclude []string `json:"exclude,omitempty" yaml:"exclude,omitempty"`
 	// Source names the file the lexicon was loaded from.
 	Source string `json:"-" yaml:"-"`
 }
@@ -115,6 +118,7 @@ func knownConstruct(c string) bool {
 type Set struct {
 	lexicons   []*Lexicon
 	categories map[string]*Category
+	extra      []string // exclusions added with WithExclusions
 }
 
 // NewSet groups lexicons. It fails when two categories share an ID or two
@@ -170,7 +174,12 @@ func (s *Set) With(lexs ...*Lexicon) (*Set, error) {
 			out = append(out, l)
 		}
 	}
-	return NewSet(out...)
+	ns, err := NewSet(out...)
+	if err != nil {
+		return nil, err
+	}
+	ns.extra = append([]string(nil), s.extra...)
+	return ns, nil
 }
 
 // Lexicons returns the set's lexicons in order.
@@ -194,8 +203,9 @@ func (s *Set) Categories() []*Category {
 // Fingerprint is a SHA-256 hash of the set's normalised content: lexicons
 // sorted by name, and every field that changes what matches or how it is
 // weighted (terms folded, entries sorted). Notes and descriptions are left
-// out, so editing prose does not change results' fingerprint. Profiles built
-// with different fingerprints refuse to merge.
+// out, so editing prose does not change results' fingerprint. The set's
+// exclusions, when it has any, are part of it. Profiles built with different
+// fingerprints refuse to merge.
 func (s *Set) Fingerprint() string {
 	type entry struct {
 		T string            `json:"t" yaml:"t"`
@@ -235,6 +245,12 @@ func (s *Set) Fingerprint() string {
 	}
 	sort.Slice(norm, func(i, j int) bool { return norm[i].N < norm[j].N })
 	b, _ := json.Marshal(norm) // maps marshal with sorted keys
+	if ex := s.Exclusions(); len(ex) > 0 {
+		// Appended only when present, so sets without exclusions keep the
+		// fingerprint they always had.
+		xb, _ := json.Marshal(ex)
+		b = append(append(b, "\x00exclude"...), xb...)
+	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }

@@ -157,6 +157,16 @@ func Parse(name string, data []byte) (*Lexicon, error) {
 				l.References = append(l.References, r)
 			}
 			return true
+		case "exclude":
+			d.strs(v, &l.Exclude, k)
+			if v.Kind == yaml.SequenceNode {
+				for i, t := range l.Exclude {
+					if err := checkExclusion(t); err != nil && i < len(v.Content) {
+						d.errf(v.Content[i], "%v", err)
+					}
+				}
+			}
+			return true
 		case "categories":
 			if v.Kind != yaml.SequenceNode {
 				d.errf(v, "categories must be a list")

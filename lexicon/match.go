@@ -88,6 +88,7 @@ type Matcher struct {
 	constructs []string
 	stemmer    *text.Stemmer
 	hasStems   bool
+	exclude    *excluder // nil when the set has no exclusions
 }
 
 // Compile builds a matcher for set. stemmer may be shared with a
@@ -96,7 +97,7 @@ func Compile(set *Set, stemmer *text.Stemmer) (*Matcher, error) {
 	if stemmer == nil {
 		stemmer = &text.Stemmer{}
 	}
-	m := &Matcher{set: set, root: newNode(), stemmer: stemmer}
+	m := &Matcher{set: set, root: newNode(), stemmer: stemmer, exclude: newExcluder(set.Exclusions())}
 	cindex := map[string]int{}
 	for _, c := range set.Categories() {
 		ci, ok := cindex[c.Construct]
@@ -106,6 +107,9 @@ func Compile(set *Set, stemmer *text.Stemmer) (*Matcher, error) {
 			m.constructs = append(m.constructs, c.Construct)
 		}
 		for _, e := range c.Entries {
+			if m.exclude.excludes(e.Term) {
+				continue
+			}
 			pats, err := m.patterns(c, e)
 			if err != nil {
 				return nil, fmt.Errorf("lexicon %s: category %s: %w", c.Lexicon, c.ID, err)
@@ -258,6 +262,8 @@ func (s *matchState) stem(m *Matcher, i int) string {
 // order in the set. Within one construct the longest match starting
 // leftmost wins and no token is counted twice; different constructs (a
 // contested term that is also a frame cue) see the text independently.
+// Hits whose every token lies inside an occurrence of one of the set's
+// exclusions are dropped.
 func (m *Matcher) Match(doc *text.Document) []Hit {
 	st := &matchState{doc: doc, stems: make([]string, len(doc.Tokens)), best: make([]cand, len(m.constructs))}
 	lastEnd := make([]int, len(m.constructs))
@@ -282,6 +288,15 @@ func (m *Matcher) Match(doc *text.Document) []Hit {
 		if doc.Tokens[i].IsHyphenated() {
 			hits = m.matchParts(doc, i, lastEnd, hits)
 		}
+	}
+	if cov := m.exclude.covered(doc); cov != nil {
+		kept := hits[:0]
+		for _, h := range hits {
+			if !inside(cov, h) {
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
 	}
 	sort.SliceStable(hits, func(a, b int) bool {
 		if hits[a].Start != hits[b].Start {

@@ -17,6 +17,7 @@ import (
 type inputFlags struct {
 	textField, outletField, titleField, idField string
 	lexicons                                    []string
+	excludes                                    []string // exclusion list files (--exclude)
 	noPOS                                       bool
 	quiet                                       bool
 	weights                                     string
@@ -28,6 +29,7 @@ func (f *inputFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&f.titleField, "title-field", "title", "JSONL/CSV field holding the title")
 	c.Flags().StringVar(&f.idField, "id-field", "id", "JSONL/CSV field holding the article ID")
 	c.Flags().StringArrayVar(&f.lexicons, "lexicon", nil, "extra lexicon YAML file, added to (or replacing by name) the defaults; repeatable")
+	c.Flags().StringArrayVar(&f.excludes, "exclude", nil, "exclusion list `FILE` (one word or phrase per line, # comments): terms and phrases not to count; repeatable")
 	c.Flags().BoolVar(&f.noPOS, "no-pos", false, "skip part-of-speech tagging (faster; style measures need it)")
 	c.Flags().StringVar(&f.weights, "weights", "", "sentence-score weights YAML (from slant train)")
 	c.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar (it only shows when stderr is a terminal anyway)")
@@ -41,24 +43,43 @@ func (f *inputFlags) articles(ctx context.Context, paths []string) iter.Seq2[*co
 	return corpus.Open(ctx, paths, corpus.Options{Fields: corpus.Fields{Text: f.textField, Outlet: f.outletField, Title: f.titleField, ID: f.idField}})
 }
 
-// lexiconSet returns the default lexicons plus any --lexicon files.
+// lexiconSet returns the default lexicons plus any --lexicon files, less
+// any --exclude terms.
 func (f *inputFlags) lexiconSet() (*lexicon.Set, error) {
 	set, err := lexicon.Default()
 	if err != nil {
 		return nil, err
 	}
-	if len(f.lexicons) == 0 {
+	if len(f.lexicons) > 0 {
+		var extra []*lexicon.Lexicon
+		for _, p := range f.lexicons {
+			l, err := lexicon.LoadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			extra = append(extra, l)
+		}
+		if set, err = set.With(extra...); err != nil {
+			return nil, err
+		}
+	}
+	return withExcludeFiles(set, f.excludes)
+}
+
+// withExcludeFiles adds the terms of each exclusion list file to set.
+func withExcludeFiles(set *lexicon.Set, files []string) (*lexicon.Set, error) {
+	if len(files) == 0 {
 		return set, nil
 	}
-	var extra []*lexicon.Lexicon
-	for _, p := range f.lexicons {
-		l, err := lexicon.LoadFile(p)
+	var terms []string
+	for _, p := range files {
+		t, err := lexicon.LoadExclusions(p)
 		if err != nil {
 			return nil, err
 		}
-		extra = append(extra, l)
+		terms = append(terms, t...)
 	}
-	return set.With(extra...)
+	return set.WithExclusions(terms...)
 }
 
 func (f *inputFlags) analyzer() (*framing.Analyzer, error) {
