@@ -240,7 +240,7 @@ func readDirFile(fsys fs.FS, p, loc, ext string, e ManifestEntry, lim Limits) (*
 			return nil, err
 		}
 	} else {
-		text, repaired, reason := checkText(string(data), lim)
+		text, repaired, reason := checkText(string(decodeBOM(data)), lim)
 		if reason != "" {
 			return nil, &SkipError{ID: p, Location: loc, Reason: reason}
 		}

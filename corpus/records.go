@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -105,7 +106,7 @@ func JSONL(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Artic
 		name = "stdin"
 	}
 	return func(yield func(*Article, error) bool) {
-		br := bufio.NewReaderSize(r, 64<<10)
+		br := bufio.NewReaderSize(stripBOM(r), 64<<10)
 		for n := 1; ; n++ {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
@@ -201,7 +202,12 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 }
 
 // CSV reads a CSV file whose first row names the columns. A row with the
-// wrong number of fields or a quoting error is skipped with its line number.
+// wrong number of fields or a quoting error is skipped with its line number,
+// and reading goes on with the next row. A record (one row, which quoted
+// fields may spread over many lines) longer than the document limit is
+// skipped without being held in memory. An unterminated quote skips the
+// line it opens on and reading resumes on the next line, so every row is
+// either read or reported.
 func CSV(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Article, error] {
 	f := opt.Fields.withDefaults()
 	name := opt.Name
@@ -209,12 +215,28 @@ func CSV(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Article
 		name = "stdin"
 	}
 	return func(yield func(*Article, error) bool) {
-		cr := csv.NewReader(&limitedLines{r: bufio.NewReaderSize(r, 64<<10), max: opt.Limits.maxDoc() + 4096})
-		cr.ReuseRecord = false
-		header, err := cr.Read()
-		if err != nil {
-			yield(nil, fmt.Errorf("%s:1: reading the CSV header: %w", name, err))
-			return
+		sp := &csvSplitter{br: bufio.NewReaderSize(stripBOM(r), 64<<10), max: opt.Limits.maxDoc() + 4096}
+		var header []string
+		for header == nil {
+			rec, err := sp.next()
+			if errors.Is(err, io.EOF) {
+				yield(nil, fmt.Errorf("%s:1: reading the CSV header: %w", name, io.EOF))
+				return
+			}
+			if err != nil {
+				yield(nil, fmt.Errorf("%s:%d: reading the CSV header: %w", name, rec.start, err))
+				return
+			}
+			if rec.tooLong || rec.unterminated {
+				yield(nil, fmt.Errorf("%s:%d: reading the CSV header: %s", name, rec.start, rec.problem(sp.max)))
+				return
+			}
+			row, perr := parseCSVRecord(rec.data, 0)
+			if perr != nil {
+				yield(nil, fmt.Errorf("%s:%d: reading the CSV header: %w", name, rec.start, perr))
+				return
+			}
+			header = row // nil for a blank line: read on
 		}
 		cols := map[string]int{}
 		for i, h := range header {
@@ -224,68 +246,188 @@ func CSV(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Article
 			yield(nil, fmt.Errorf("%s:1: the CSV header has no %q column (columns: %s)", name, f.Text, strings.Join(sortedKeys(cols), ", ")))
 			return
 		}
-		cr.FieldsPerRecord = len(header)
-		for n := 2; ; n++ {
+		n := 0 // data rows seen, for fallback IDs
+		for {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
 				return
 			}
-			row, err := cr.Read()
+			rec, err := sp.next()
 			if errors.Is(err, io.EOF) {
 				return
 			}
 			if err != nil {
-				var pe *csv.ParseError
-				if errors.As(err, &pe) {
-					if !yield(nil, &SkipError{ID: "row " + strconv.Itoa(n-1), Location: fmt.Sprintf("%s:%d", name, pe.StartLine), Reason: "malformed CSV row: " + pe.Err.Error()}) {
-						return
-					}
-					if errors.Is(pe.Err, errLineTooLong) {
-						return // the stream cannot be resynchronised inside a quoted field
-					}
-					continue
+				yield(nil, fmt.Errorf("%s:%d: %w", name, rec.start, err))
+				return
+			}
+			loc := fmt.Sprintf("%s:%d", name, rec.start)
+			if rec.tooLong || rec.unterminated {
+				n++
+				if !yield(nil, &SkipError{ID: "row " + strconv.Itoa(n), Location: loc, Reason: rec.problem(sp.max)}) {
+					return
 				}
-				yield(nil, fmt.Errorf("%s: %w", name, err))
-				return
+				continue
 			}
-			line, _ := cr.FieldPos(0) // only valid after a successful Read
-			loc := fmt.Sprintf("%s:%d", name, line)
-			rec := make(map[string]string, len(row))
+			row, perr := parseCSVRecord(rec.data, len(header))
+			if perr == nil && row == nil {
+				continue // blank line
+			}
+			n++
+			if perr != nil {
+				if !yield(nil, &SkipError{ID: "row " + strconv.Itoa(n), Location: loc, Reason: "malformed CSV row: " + perr.Error()}) {
+					return
+				}
+				continue
+			}
+			rm := make(map[string]string, len(row))
 			for k, i := range cols {
-				rec[k] = row[i]
+				rm[k] = row[i]
 			}
-			a, perr := fromRecord(rec, f, opt.Limits, loc, "row "+strconv.Itoa(n-1))
-			if !yield(a, perr) {
+			a, ferr := fromRecord(rm, f, opt.Limits, loc, "row "+strconv.Itoa(n))
+			if !yield(a, ferr) {
 				return
 			}
 		}
 	}
 }
 
-var errLineTooLong = errors.New("line too long")
-
-// limitedLines fails a read once a single line grows past max bytes, so a
-// 100 MB line cannot be buffered by encoding/csv.
-type limitedLines struct {
-	r   *bufio.Reader
-	max int
-	cur int
+// parseCSVRecord parses one record's bytes with encoding/csv (which keeps
+// the quoting rules); nil, nil means the record was a blank line. fields > 0
+// requires that many fields.
+func parseCSVRecord(data []byte, fields int) ([]string, error) {
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = fields
+	row, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, nil
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, pe.Err
+		}
+		return nil, err
+	}
+	if _, err := cr.Read(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("more than one record on the line")
+	}
+	return row, nil
 }
 
-// Read passes bytes through, failing once a line exceeds the limit.
-func (l *limitedLines) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	for i := 0; i < n; i++ {
-		if p[i] == '\n' {
-			l.cur = 0
-			continue
+// csvRecord is the raw text of one CSV record as split by csvSplitter.
+type csvRecord struct {
+	data       []byte // nil when tooLong
+	start, end int    // first and last line (1-based)
+	// tooLong: the record passed the limit and its bytes were dropped.
+	tooLong bool
+	// unterminated: the input ended inside a quoted field.
+	unterminated bool
+	// bareQuote: the quote that never closed stands inside an unquoted field.
+	bareQuote bool
+}
+
+func (r csvRecord) problem(max int) string {
+	switch {
+	case r.unterminated && r.tooLong:
+		return fmt.Sprintf("unterminated quoted field: lines %d-%d (the end of the input) skipped, over %d bytes", r.start, r.end, max)
+	case r.unterminated && r.bareQuote:
+		return "malformed CSV row: " + csv.ErrBareQuote.Error()
+	case r.unterminated:
+		return "malformed CSV row: unterminated quoted field"
+	}
+	return fmt.Sprintf("CSV record (lines %d-%d) longer than %d bytes", r.start, r.end, max)
+}
+
+// csvSplitter cuts a CSV stream into records without parsing fields, so
+// that no record longer than max is ever buffered (encoding/csv holds a
+// whole record, however long, before it can fail) and every record is
+// known by its lines. RFC 4180 quoting makes this a parity count: a record
+// ends at a newline after an even number of double quotes (an escaped ""
+// counts twice).
+type csvSplitter struct {
+	br      *bufio.Reader
+	pending []byte // input to re-read before br (after an unterminated quote)
+	line    int    // lines consumed
+	max     int
+}
+
+var quoteByte = []byte{'"'}
+
+// chunk returns the next piece of input: up to and including a newline, or
+// what the buffer holds.
+func (s *csvSplitter) chunk() ([]byte, error) {
+	if len(s.pending) > 0 {
+		i := bytes.IndexByte(s.pending, '\n')
+		if i < 0 {
+			i = len(s.pending) - 1
 		}
-		l.cur++
-		if l.cur > l.max {
-			return i, errLineTooLong
+		c := s.pending[:i+1]
+		s.pending = s.pending[i+1:]
+		return c, nil
+	}
+	c, err := s.br.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		err = nil
+	}
+	return c, err
+}
+
+// next returns the next record. An unterminated record that fits the limit
+// gives back every line after its first, so reading resumes there.
+func (s *csvSplitter) next() (csvRecord, error) {
+	rec := csvRecord{start: s.line + 1}
+	size, quotes, partial := 0, 0, false
+	for {
+		c, err := s.chunk()
+		if len(c) > 0 {
+			size += len(c)
+			quotes += bytes.Count(c, quoteByte)
+			if !rec.tooLong {
+				if size > s.max {
+					rec.tooLong, rec.data = true, nil
+				} else {
+					rec.data = append(rec.data, c...)
+				}
+			}
+			partial = c[len(c)-1] != '\n'
+			if !partial {
+				s.line++
+				if quotes%2 == 0 {
+					rec.end = s.line
+					return rec, nil
+				}
+			}
+		}
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				return rec, err
+			}
+			if size == 0 {
+				return rec, io.EOF
+			}
+			if partial {
+				s.line++
+			}
+			rec.end = s.line
+			if quotes%2 == 1 {
+				rec.unterminated = true
+				if !rec.tooLong {
+					// Skip the line the quote opens on; re-read the rest.
+					if i := bytes.IndexByte(rec.data, '\n'); i >= 0 && i+1 < len(rec.data) {
+						s.pending = append([]byte(nil), rec.data[i+1:]...)
+						s.line = rec.start
+						rec.end = rec.start
+						rec.data = rec.data[:i+1]
+					}
+					if _, err := parseCSVRecord(rec.data, 0); errors.Is(err, csv.ErrBareQuote) {
+						rec.bareQuote = true
+					}
+					rec.data = nil
+				}
+			}
+			return rec, nil
 		}
 	}
-	return n, err
 }
 
 func sortedKeys[V any](m map[string]V) []string {
