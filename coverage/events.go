@@ -1,0 +1,196 @@
+package coverage
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+const (
+	// DefaultEventThreshold is the TF-IDF cosine between two articles'
+	// vectors (content stems of the analysed text plus one "actor:" term per
+	// actor mention, IDF over the collection) at or above which they are
+	// reported as covering the same event. Articles of one event share its
+	// names, places and figures and score 0.2 and more; articles of
+	// different events in the same beat share generic vocabulary and stay
+	// lower (see events_test.go and the BASIL figure in the README).
+	DefaultEventThreshold = 0.2
+	// DefaultWindow is the largest gap between two dated articles of one
+	// clustered event.
+	DefaultWindow = 72 * time.Hour
+	// clusterTopTerms is how many of an article's highest-weighted terms
+	// index it for candidate pairs: two articles are compared only if they
+	// share one of them, so clustering does not compare every pair.
+	clusterTopTerms = 25
+)
+
+// ClusterOptions configure event clustering.
+type ClusterOptions struct {
+	Threshold float64
+	Window    time.Duration
+}
+
+func (o ClusterOptions) withDefaults() ClusterOptions {
+	if o.Threshold <= 0 {
+		o.Threshold = DefaultEventThreshold
+	}
+	if o.Window <= 0 {
+		o.Window = DefaultWindow
+	}
+	return o
+}
+
+// EventGroup is one event's documents (indices into the input).
+type EventGroup struct {
+	ID     string `json:"id"`
+	Method string `json:"method"`
+	Docs   []int  `json:"docs"`
+}
+
+// Event grouping methods.
+const (
+	ByKey     = "key"
+	ByCluster = "cluster"
+)
+
+// GroupEvents groups documents into events: documents with an event key by
+// key; the others by single-link clustering, joining two articles when the
+// cosine of their vectors is at least opt.Threshold and, when both are
+// dated, they were published at most opt.Window apart. Events are ordered
+// by their first document; clustered events are named "cluster-1", ... in
+// that order.
+func GroupEvents(docs []Doc, opt ClusterOptions) []EventGroup {
+	opt = opt.withDefaults()
+	var groups []EventGroup
+	byKey := map[string]int{}
+	var unkeyed []int
+	first := map[int]int{} // group → first doc
+	for i, d := range docs {
+		if d.Event == "" {
+			unkeyed = append(unkeyed, i)
+			continue
+		}
+		g, ok := byKey[d.Event]
+		if !ok {
+			g = len(groups)
+			byKey[d.Event] = g
+			groups = append(groups, EventGroup{ID: d.Event, Method: ByKey})
+			first[g] = i
+		}
+		groups[g].Docs = append(groups[g].Docs, i)
+	}
+	if len(unkeyed) > 0 {
+		uf := clusterDocs(docs, unkeyed, opt)
+		roots := map[int]int{}
+		var clusters []EventGroup
+		for k, i := range unkeyed {
+			r := uf.find(k)
+			g, ok := roots[r]
+			if !ok {
+				g = len(clusters)
+				roots[r] = g
+				clusters = append(clusters, EventGroup{Method: ByCluster})
+			}
+			clusters[g].Docs = append(clusters[g].Docs, i)
+		}
+		for ci := range clusters {
+			clusters[ci].ID = fmt.Sprintf("cluster-%d", ci+1)
+			first[len(groups)] = clusters[ci].Docs[0]
+			groups = append(groups, clusters[ci])
+		}
+	}
+	idx := make([]int, len(groups))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return first[idx[a]] < first[idx[b]] })
+	out := make([]EventGroup, len(groups))
+	for i, g := range idx {
+		out[i] = groups[g]
+	}
+	return out
+}
+
+// docVector is the bag an article is clustered on: content stems of its
+// sentences and one "actor:ID" term per actor mention.
+func docBag(d Doc) []string {
+	r := d.Result
+	var bag []string
+	for _, s := range r.Sentences {
+		bag = append(bag, contentStems(r.Text, s.Start, s.End)...)
+	}
+	for _, a := range r.Actors {
+		for range a.Spans {
+			bag = append(bag, "actor:"+a.ID)
+		}
+	}
+	return bag
+}
+
+func clusterDocs(docs []Doc, idx []int, opt ClusterOptions) unionFind {
+	bags := make([][]string, len(idx))
+	for k, i := range idx {
+		bags[k] = docBag(docs[i])
+	}
+	df := newIDF(bags)
+	vecs := make([]vector, len(idx))
+	for k := range bags {
+		vecs[k] = df.vectorize(bags[k])
+	}
+	// Candidate pairs share one of each other's top terms.
+	postings := map[string][]int{}
+	for k, v := range vecs {
+		for _, t := range topTerms(v, clusterTopTerms) {
+			postings[t] = append(postings[t], k)
+		}
+	}
+	uf := newUnionFind(len(idx))
+	for k, v := range vecs {
+		cand := map[int]bool{}
+		for _, t := range topTerms(v, clusterTopTerms) {
+			for _, j := range postings[t] {
+				if j > k {
+					cand[j] = true
+				}
+			}
+		}
+		js := make([]int, 0, len(cand))
+		for j := range cand {
+			js = append(js, j)
+		}
+		sort.Ints(js)
+		for _, j := range js {
+			a, b := docs[idx[k]].Published, docs[idx[j]].Published
+			if !a.IsZero() && !b.IsZero() {
+				gap := a.Sub(b)
+				if gap < 0 {
+					gap = -gap
+				}
+				if gap > opt.Window {
+					continue
+				}
+			}
+			if cosine(v, vecs[j]) >= opt.Threshold {
+				uf.union(k, j)
+			}
+		}
+	}
+	return uf
+}
+
+// topTerms returns the n highest-weighted terms of v (ties by term).
+func topTerms(v vector, n int) []string {
+	idx := make([]int, len(v.terms))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return v.w[idx[a]] > v.w[idx[b]] })
+	if len(idx) > n {
+		idx = idx[:n]
+	}
+	out := make([]string, len(idx))
+	for i, k := range idx {
+		out[i] = v.terms[k]
+	}
+	return out
+}
