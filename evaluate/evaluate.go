@@ -26,11 +26,17 @@ type Report struct {
 }
 
 // FlaggedConstructs are the evidence constructs whose words count as
-// "flagged" for word-level precision and recall.
-var FlaggedConstructs = map[string]bool{
-	"loaded_language": true, "intensifier": true, "insinuation": true, "doubt_marker": true,
-	"stance_adverb": true, "report_loaded": true,
-}
+// "flagged" for word-level precision and recall: the rows of
+// framing.Constructs marked Flagged.
+var FlaggedConstructs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range framing.Constructs {
+		if c.Flagged {
+			m[c.Name] = true
+		}
+	}
+	return m
+}()
 
 // Scored is one item's features and score.
 type Scored struct {

@@ -18,6 +18,7 @@ type Analyzer struct {
 	matcher  *lexicon.Matcher
 	cleaner  corpus.Cleaner
 	weights  Weights
+	wvec     FeatureVector // weights by FeatureID
 	finger   string
 	labels   map[string]string // category ID → label
 }
@@ -68,6 +69,9 @@ func NewAnalyzer(opts ...Option) (*Analyzer, error) {
 		}
 		cfg.set = set
 	}
+	if err := CheckLexicons(cfg.set); err != nil {
+		return nil, err
+	}
 	p := cfg.pipeline
 	if p == nil {
 		var popts []text.Option
@@ -91,7 +95,7 @@ func NewAnalyzer(opts ...Option) (*Analyzer, error) {
 	for _, c := range cfg.set.Categories() {
 		labels[c.ID] = c.Label
 	}
-	return &Analyzer{pipeline: p, matcher: m, cleaner: cfg.cleaner, weights: w, finger: cfg.set.Fingerprint(), labels: labels}, nil
+	return &Analyzer{pipeline: p, matcher: m, cleaner: cfg.cleaner, weights: w, wvec: w.Vector(), finger: cfg.set.Fingerprint(), labels: labels}, nil
 }
 
 // Lexicons returns the lexicon set the analyzer matches.
@@ -189,11 +193,11 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 	intensAt := map[int]bool{}
 	for _, h := range hits {
 		switch h.Construct() {
-		case "negation":
+		case ConstructNegation:
 			for i := h.First; i < h.Last; i++ {
 				negAt[i] = true
 			}
-		case "intensifier":
+		case ConstructIntensifier:
 			for i := h.First; i < h.Last; i++ {
 				intensAt[i] = true
 			}
@@ -201,13 +205,14 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 	}
 	for _, h := range hits {
 		c := h.Construct()
-		if c == "negation" {
+		def, _ := ConstructInfo(c)
+		if def.Context {
 			continue // negation cues are context, not evidence
 		}
 		si := sentOf[h.First]
 		e := Evidence{Category: h.Category.ID, Construct: c, Text: doc.Text[h.Start:h.End], Start: h.Start, End: h.End,
 			Sentence: si, Voice: v.tok[h.First], Weight: h.Weight}
-		if c == "contested" {
+		if def.Sided {
 			e.Side = h.Entry.Attrs["side"]
 		}
 		if e.Voice != Reporter {
@@ -215,7 +220,7 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 		}
 		// Negation scopes over evaluations ("not a genocide"), not over the
 		// choice of a name (a contested term is still that side's word).
-		if c == "loaded_language" || c == "intensifier" {
+		if def.Negatable {
 			first := doc.Sentences[si].First
 			for k := h.First - 1; k >= first && k >= h.First-negationWindow; k-- {
 				if doc.Tokens[k].Kind == text.Punct {
@@ -225,7 +230,7 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 					e.Negated = true
 					break
 				}
-				if c == "loaded_language" && intensAt[k] {
+				if c == ConstructLoaded && intensAt[k] {
 					e.Intensified = true
 				}
 			}
@@ -238,7 +243,9 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 		r.Evidence = append(r.Evidence, e)
 	}
 	a.sentences(doc, v, r)
-	computeMeasures(doc, v, r)
+	var style styleCounts
+	r.Style, style = computeStyle(doc, a.pipeline.Tagging())
+	computeMeasures(doc, v, r, style)
 	r.Frames = computeFrames(r)
 	r.categories = a.labels
 	for _, t := range doc.Tokens {
@@ -247,9 +254,12 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 		}
 	}
 	r.Actors = computeActors(doc, v, r)
-	r.Style = computeStyle(doc, r, a.pipeline.Tagging())
 	return r
 }
+
+// hasSide reports whether a contested term's side takes a side: not
+// empty, neutral or none.
+func hasSide(side string) bool { return side != "" && side != "neutral" && side != "none" }
 
 func (v *voices) speakerOf(i int) string {
 	k := v.speaker[i]
@@ -278,41 +288,31 @@ func (a *Analyzer) sentences(doc *text.Document, v *voices, r *Result) {
 		}
 	}
 	for si, s := range doc.Sentences {
-		x := map[string]float64{}
+		var x FeatureVector
 		for _, ei := range bySent[si] {
 			e := r.Evidence[ei]
-			rep := e.Voice == Reporter
-			switch e.Construct {
-			case "loaded_language":
-				if rep {
-					x["loaded_reporter"] += e.Weight
-				} else {
-					x["loaded_quoted"] += e.Weight
-				}
-			case "intensifier":
-				if rep {
-					x["intensifier"] += e.Weight
-				}
-			case "stance_adverb", "presupposition", "insinuation", "obligation_modal", "first_person", "booster", "hedge", "factive", "assertive":
-				if rep {
-					x[e.Construct]++
-				}
-			case "report_loaded", "doubt_marker", "vague_source":
-				x[e.Construct]++
-			case "contested":
-				if e.Side != "" && e.Side != "neutral" && e.Side != "none" && !e.Negated {
-					x["contested"] += e.Weight
-				}
+			def, _ := ConstructInfo(e.Construct)
+			f := def.Feature
+			if !def.Voice.Counts(e.Voice) {
+				f = def.OtherVoiceFeature
+			}
+			if f == NoFeature || def.Sided && (!hasSide(e.Side) || e.Negated) {
+				continue
+			}
+			if def.Weighted {
+				x[f] += e.Weight
+			} else {
+				x[f]++
 			}
 		}
-		x["scare_quote"] = float64(scare[si])
+		x[FeatureScareQuote] = float64(scare[si])
 		last := doc.Tokens[s.Last-1]
 		if v.tok[s.Last-1] == Reporter || last.Kind == text.Punct && s.Last-2 >= s.First && v.tok[s.Last-2] == Reporter {
 			switch last.Norm {
 			case "?":
-				x["rhetorical_question"] = 1
+				x[FeatureRhetoricalQuestion] = 1
 			case "!":
-				x["exclamation"] = 1
+				x[FeatureExclamation] = 1
 			}
 		}
 		words, quoted := 0, 0
@@ -325,34 +325,29 @@ func (a *Analyzer) sentences(doc *text.Document, v *voices, r *Result) {
 				} else if v.tok[i] == Reporter {
 					switch t.Tag {
 					case "JJ", "JJR", "JJS":
-						x["adjective"]++
+						x[FeatureAdjective]++
 					case "RB", "RBR", "RBS":
 						if !negAdverb[t.Norm] {
-							x["adverb"]++
+							x[FeatureAdverb]++
 						}
 					}
 				}
 			}
 		}
 		if words > 0 {
-			x["quote_share"] = float64(quoted) / float64(words)
+			x[FeatureQuoteShare] = float64(quoted) / float64(words)
 		}
-		evaluative := x["loaded_reporter"] > 0 || x["intensifier"] > 0
+		evaluative := x[FeatureLoadedReporter] > 0 || x[FeatureIntensifier] > 0
 		attributed := v.attributed[si]
 		if evaluative && !attributed {
-			x["unattributed_evaluative"] = 1
-		}
-		for k, val := range x {
-			if val == 0 {
-				delete(x, k)
-			}
+			x[FeatureUnattributedEvaluative] = 1
 		}
 		ev := append([]int(nil), bySent[si]...)
 		sort.SliceStable(ev, func(i, j int) bool { return r.Evidence[ev[i]].Weight > r.Evidence[ev[j]].Weight })
 		if ev == nil {
 			ev = []int{}
 		}
-		r.Sentences = append(r.Sentences, SentenceResult{Start: s.Start, End: s.End, Score: round6(a.weights.Score(x)), Kind: s.Kind.String(),
-			Attributed: attributed, Evaluative: evaluative, Features: x, Evidence: ev})
+		r.Sentences = append(r.Sentences, SentenceResult{Start: s.Start, End: s.End, Score: round6(scoreVector(a.weights.Bias, &a.wvec, &x)), Kind: s.Kind.String(),
+			Attributed: attributed, Evaluative: evaluative, Features: x.Map(), Evidence: ev})
 	}
 }

@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -8,207 +9,353 @@ import (
 	"github.com/slantlab/slant/text"
 )
 
-// MeasureDef documents one per-article measure.
+// Article measure names: the keys of Result.Measures and of a profile's
+// Articles. Use them (or Result.Measure, which rejects unknown names)
+// rather than string literals, so that a typo fails to compile.
+const (
+	MeasureWords                       = "words"
+	MeasureSentences                   = "sentences"
+	MeasureLoadedRate                  = "loaded_rate"
+	MeasureLoadedCount                 = "loaded_count"
+	MeasureLoadedQuotedCount           = "loaded_quoted_count"
+	MeasureLoadedNegatedCount          = "loaded_negated_count"
+	MeasureIntensifierRate             = "intensifier_rate"
+	MeasureHedgeRate                   = "hedge_rate"
+	MeasureBoosterRate                 = "booster_rate"
+	MeasureHedgeBoosterBalance         = "hedge_booster_balance"
+	MeasureFactiveRate                 = "factive_rate"
+	MeasureAssertiveRate               = "assertive_rate"
+	MeasureQuoteShare                  = "quote_share"
+	MeasureAttributedSentenceShare     = "attributed_sentence_share"
+	MeasureNamedSources                = "named_sources"
+	MeasureAnonymousSources            = "anonymous_sources"
+	MeasureVagueSources                = "vague_sources"
+	MeasureAnonymousCues               = "anonymous_cues"
+	MeasureNeutralVerbs                = "neutral_verbs"
+	MeasureLoadedVerbs                 = "loaded_verbs"
+	MeasureLoadedVerbShare             = "loaded_verb_share"
+	MeasureUnattributedEvaluativeShare = "unattributed_evaluative_share"
+	MeasureStanceAdverbRate            = "stance_adverb_rate"
+	MeasurePresuppositionRate          = "presupposition_rate"
+	MeasureInsinuationRate             = "insinuation_rate"
+	MeasureObligationModalRate         = "obligation_modal_rate"
+	MeasureFirstPersonRate             = "first_person_rate"
+	MeasureDoubtMarkerRate             = "doubt_marker_rate"
+	MeasureRhetoricalQuestions         = "rhetorical_questions"
+	MeasureExclamations                = "exclamations"
+	MeasureScareQuotes                 = "scare_quotes"
+	MeasureEditorialMarkerRate         = "editorial_marker_rate"
+	MeasureContestedTerms              = "contested_terms"
+	MeasureSentenceScoreMean           = "sentence_score_mean"
+	MeasureSentenceScoreMax            = "sentence_score_max"
+	MeasureWordsPerSentence            = "words_per_sentence"
+	MeasureFKGrade                     = "fk_grade"
+	MeasureAdjectiveDensity            = "adjective_density"
+	MeasureAdverbDensity               = "adverb_density"
+	MeasurePassiveShare                = "passive_share"
+	MeasureEditorializingIndex         = "editorializing_index"
+
+	// ContestedPrefix starts the per-side contested measures
+	// ("contested.ukrainian").
+	ContestedPrefix = "contested."
+)
+
+// Measure units.
+const (
+	UnitCount = "count"
+	UnitPer1k = "per_1k_words"
+	UnitShare = "share" // 0..1 (the hedge–booster balance: −1..1)
+	UnitScore = "score" // 0..1
+)
+
+// MeasureDef defines one per-article measure: its name, unit, formula and
+// the function that computes it, together.
 type MeasureDef struct {
 	Name string
 	// Unit is "count", "per_1k_words", "share" (0..1) or "score" (0..1).
 	Unit string
 	// Formula defines the measure; the README and the report's methods
 	// section print it.
-	Formula  string
+	Formula string
+	// Headline measures are the few the summaries (CLI text, report profile
+	// table, article headers) show, in Headline order.
+	Headline bool
+	// Min and Max bound the values the measure can take (a confidence
+	// interval of its mean is clipped to them).
+	Min, Max float64
 	evidence func(Evidence) bool
+	compute  func(t *tally) float64
 }
 
-func construct(c string, reporterOnly bool) func(Evidence) bool {
-	return func(e Evidence) bool {
-		return e.Construct == c && (!reporterOnly || e.Voice == Reporter) && !e.Negated
+// tally holds what an article's measures are computed from, gathered in
+// one pass over its evidence, sentences, quotes and attributions.
+type tally struct {
+	W, S float64
+	// count and weight sum the evidence each construct counts (its voice
+	// rule, negated evidence excluded); other counts the rest of the
+	// non-negated evidence, negated the negated.
+	count, weight, other, negated map[string]float64
+	quotedWords                   float64
+	named, anonymous              float64
+	attributed, unattribEval      float64
+	rhetorical, exclamations      float64
+	scare                         float64
+	scoreSum, scoreMax            float64
+	contested                     float64
+	style                         styleCounts
+	m                             map[string]float64 // measures computed so far (table order)
+}
+
+func (t *tally) per1k(x float64) float64 {
+	if t.W == 0 {
+		return 0
+	}
+	return 1000 * x / t.W
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// rate is the per-1,000-words rate of a construct's counted evidence.
+func rate(c string) func(*tally) float64 {
+	return func(t *tally) float64 { return t.per1k(t.count[c]) }
+}
+
+// counts is the number of a construct's counted evidence.
+func counts(c string) func(*tally) float64 {
+	return func(t *tally) float64 { return t.count[c] }
+}
+
+// counted selects the evidence a construct's measures count (its voice
+// rule, not negated).
+func counted(c string) func(Evidence) bool {
+	def, _ := ConstructInfo(c)
+	return func(e Evidence) bool { return e.Construct == c && def.Counts(e) }
+}
+
+// style computes a style measure from the style counts: 0 without words or
+// sentences.
+func style(f func(st styleCounts, W, S float64) float64) func(*tally) float64 {
+	return func(t *tally) float64 {
+		W := float64(t.style.words)
+		if t.S == 0 || W == 0 {
+			return 0
+		}
+		return f(t.style, W, t.S)
 	}
 }
 
-// Measures lists every article measure in report order.
+// editorialConstructs are the constructs an editorial_marker_rate counts.
+var editorialConstructs = []string{ConstructStanceAdverb, ConstructPresupposition, ConstructInsinuation, ConstructObligationModal, ConstructFirstPerson}
+
+var inf = math.Inf(1)
+
+// Measures lists every article measure in report order. A measure is
+// computed after those above it, so a compute function may read them
+// (t.m).
 var Measures = []MeasureDef{
-	{Name: "words", Unit: "count", Formula: "W = word and number tokens in the title and body (furniture excluded)"},
-	{Name: "sentences", Unit: "count", Formula: "S = sentences in the title and body"},
-	{Name: "loaded_rate", Unit: "per_1k_words", Formula: "1000 · Σ w(e) / W over loaded-language evidence e in the reporter's voice; w is the entry weight (×1.5 after an intensifier, 0 when negated)", evidence: construct("loaded_language", true)},
-	{Name: "loaded_count", Unit: "count", Formula: "number of non-negated loaded-language hits in the reporter's voice", evidence: construct("loaded_language", true)},
-	{Name: "loaded_quoted_count", Unit: "count", Formula: "number of loaded-language hits inside direct quotes or reported speech (the speaker's words, not the outlet's)", evidence: func(e Evidence) bool { return e.Construct == "loaded_language" && e.Voice != Reporter }},
-	{Name: "loaded_negated_count", Unit: "count", Formula: "number of loaded-language hits under negation (\"not a genocide\"), which add no weight", evidence: func(e Evidence) bool { return e.Construct == "loaded_language" && e.Negated }},
-	{Name: "intensifier_rate", Unit: "per_1k_words", Formula: "1000 · Σ w(e) / W over intensifier evidence in the reporter's voice", evidence: construct("intensifier", true)},
-	{Name: "hedge_rate", Unit: "per_1k_words", Formula: "1000 · hedges in the reporter's voice / W", evidence: construct("hedge", true)},
-	{Name: "booster_rate", Unit: "per_1k_words", Formula: "1000 · boosters in the reporter's voice / W", evidence: construct("booster", true)},
-	{Name: "hedge_booster_balance", Unit: "share", Formula: "(hedges − boosters) / (hedges + boosters) in the reporter's voice; 0 when neither occurs"},
-	{Name: "factive_rate", Unit: "per_1k_words", Formula: "1000 · factive verbs (presupposing their complement is true) in the reporter's voice / W", evidence: construct("factive", true)},
-	{Name: "assertive_rate", Unit: "per_1k_words", Formula: "1000 · assertive verbs in the reporter's voice / W", evidence: construct("assertive", true)},
-	{Name: "quote_share", Unit: "share", Formula: "words inside direct quotes / W"},
-	{Name: "attributed_sentence_share", Unit: "share", Formula: "sentences with a direct quote, a reporting verb or \"according to\" / S"},
-	{Name: "named_sources", Unit: "count", Formula: "attributions whose speaker is a name or a pronoun standing for one"},
-	{Name: "anonymous_sources", Unit: "count", Formula: "attributions to an anonymous source (\"a senior official\", \"sources familiar with the matter\")"},
-	{Name: "vague_sources", Unit: "count", Formula: "vague-source cues (\"critics\", \"analysts\", \"many believe\")", evidence: construct("vague_source", false)},
-	{Name: "anonymous_cues", Unit: "count", Formula: "anonymous-source cues matched anywhere", evidence: construct("anonymous_source", false)},
-	{Name: "neutral_verbs", Unit: "count", Formula: "neutral reporting verbs and phrases (said, told, according to)", evidence: construct("report_neutral", false)},
-	{Name: "loaded_verbs", Unit: "count", Formula: "loaded reporting verbs (claimed, admitted, insisted)", evidence: construct("report_loaded", false)},
-	{Name: "loaded_verb_share", Unit: "share", Formula: "loaded reporting verbs / (neutral + loaded reporting verbs); 0 when neither occurs"},
-	{Name: "unattributed_evaluative_share", Unit: "share", Formula: "sentences with loaded language or an intensifier in the reporter's voice and no attribution / S — the core of editorializing", evidence: func(e Evidence) bool {
-		return (e.Construct == "loaded_language" || e.Construct == "intensifier") && e.Voice == Reporter && !e.Negated
-	}},
-	{Name: "stance_adverb_rate", Unit: "per_1k_words", Formula: "1000 · stance adverbs (of course, ironically) in the reporter's voice / W", evidence: construct("stance_adverb", true)},
-	{Name: "presupposition_rate", Unit: "per_1k_words", Formula: "1000 · presupposition triggers (once again, yet again) in the reporter's voice / W", evidence: construct("presupposition", true)},
-	{Name: "insinuation_rate", Unit: "per_1k_words", Formula: "1000 · insinuation cues (under the guise of) in the reporter's voice / W", evidence: construct("insinuation", true)},
-	{Name: "obligation_modal_rate", Unit: "per_1k_words", Formula: "1000 · obligation modals (must, should) in the reporter's voice / W", evidence: construct("obligation_modal", true)},
-	{Name: "first_person_rate", Unit: "per_1k_words", Formula: "1000 · first-person words in the reporter's voice / W", evidence: construct("first_person", true)},
-	{Name: "doubt_marker_rate", Unit: "per_1k_words", Formula: "1000 · doubt markers (so-called, purported) / W", evidence: construct("doubt_marker", false)},
-	{Name: "rhetorical_questions", Unit: "count", Formula: "sentences in the reporter's voice ending in ?"},
-	{Name: "exclamations", Unit: "count", Formula: "sentences in the reporter's voice ending in !"},
-	{Name: "scare_quotes", Unit: "count", Formula: "quoted phrases of at most four words with no speaker found"},
-	{Name: "editorial_marker_rate", Unit: "per_1k_words", Formula: "1000 · (stance adverbs + presuppositions + insinuations + obligation modals + first person in the reporter's voice + rhetorical questions + exclamations + scare quotes) / W"},
-	{Name: "contested_terms", Unit: "count", Formula: "contested terms with a side (contested.<side> gives the count per side)", evidence: func(e Evidence) bool { return e.Construct == "contested" && e.Side != "none" && !e.Negated }},
-	{Name: "sentence_score_mean", Unit: "score", Formula: "mean sentence bias score over the article's sentences"},
-	{Name: "sentence_score_max", Unit: "score", Formula: "largest sentence bias score"},
-	{Name: "words_per_sentence", Unit: "count", Formula: "W' / S, where W' counts word tokens with a letter"},
-	{Name: "fk_grade", Unit: "count", Formula: "Flesch–Kincaid grade = 0.39 · W'/S + 11.8 · syllables/W' − 15.59 (syllables estimated from vowel groups)"},
-	{Name: "adjective_density", Unit: "share", Formula: "adjectives (POS JJ, JJR, JJS) / W' (0 without tagging)"},
-	{Name: "adverb_density", Unit: "share", Formula: "adverbs (POS RB, RBR, RBS) / W' (0 without tagging)"},
-	{Name: "passive_share", Unit: "share", Formula: "sentences with a passive (be/get + past participle, VBN) / S; style.passives lists them with agentless flags"},
-	{Name: "editorializing_index", Unit: "score", Formula: "EI = (U + min(1, L/20) + min(1, M/10) + s̄) / 4, with U = unattributed_evaluative_share, L = loaded_rate, M = editorial_marker_rate, s̄ = sentence_score_mean; 0 = wire-neutral, 1 = every signal saturated"},
+	{Name: MeasureWords, Unit: UnitCount, Max: inf, Formula: "W = word and number tokens in the title and body (furniture excluded)",
+		compute: func(t *tally) float64 { return t.W }},
+	{Name: MeasureSentences, Unit: UnitCount, Max: inf, Formula: "S = sentences in the title and body",
+		compute: func(t *tally) float64 { return t.S }},
+	{Name: MeasureLoadedRate, Unit: UnitPer1k, Max: inf, Headline: true, Formula: "1000 · Σ w(e) / W over loaded-language evidence e in the reporter's voice; w is the entry weight (×1.5 after an intensifier, 0 when negated)",
+		evidence: counted(ConstructLoaded), compute: func(t *tally) float64 { return t.per1k(t.weight[ConstructLoaded]) }},
+	{Name: MeasureLoadedCount, Unit: UnitCount, Max: inf, Formula: "number of non-negated loaded-language hits in the reporter's voice",
+		evidence: counted(ConstructLoaded), compute: counts(ConstructLoaded)},
+	{Name: MeasureLoadedQuotedCount, Unit: UnitCount, Max: inf, Formula: "number of loaded-language hits inside direct quotes or reported speech (the speaker's words, not the outlet's)",
+		evidence: func(e Evidence) bool { return e.Construct == ConstructLoaded && e.Voice != Reporter },
+		compute:  func(t *tally) float64 { return t.other[ConstructLoaded] }},
+	{Name: MeasureLoadedNegatedCount, Unit: UnitCount, Max: inf, Formula: "number of loaded-language hits under negation (\"not a genocide\"), which add no weight",
+		evidence: func(e Evidence) bool { return e.Construct == ConstructLoaded && e.Negated },
+		compute:  func(t *tally) float64 { return t.negated[ConstructLoaded] }},
+	{Name: MeasureIntensifierRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · Σ w(e) / W over intensifier evidence in the reporter's voice",
+		evidence: counted(ConstructIntensifier), compute: func(t *tally) float64 { return t.per1k(t.weight[ConstructIntensifier]) }},
+	{Name: MeasureHedgeRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · hedges in the reporter's voice / W", evidence: counted(ConstructHedge), compute: rate(ConstructHedge)},
+	{Name: MeasureBoosterRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · boosters in the reporter's voice / W", evidence: counted(ConstructBooster), compute: rate(ConstructBooster)},
+	{Name: MeasureHedgeBoosterBalance, Unit: UnitShare, Min: -1, Max: 1, Formula: "(hedges − boosters) / (hedges + boosters) in the reporter's voice; 0 when neither occurs",
+		compute: func(t *tally) float64 {
+			h, b := t.count[ConstructHedge], t.count[ConstructBooster]
+			return ratio(h-b, h+b)
+		}},
+	{Name: MeasureFactiveRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · factive verbs (presupposing their complement is true) in the reporter's voice / W", evidence: counted(ConstructFactive), compute: rate(ConstructFactive)},
+	{Name: MeasureAssertiveRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · assertive verbs in the reporter's voice / W", evidence: counted(ConstructAssertive), compute: rate(ConstructAssertive)},
+	{Name: MeasureQuoteShare, Unit: UnitShare, Max: 1, Headline: true, Formula: "words inside direct quotes / W",
+		compute: func(t *tally) float64 { return ratio(t.quotedWords, t.W) }},
+	{Name: MeasureAttributedSentenceShare, Unit: UnitShare, Max: 1, Headline: true, Formula: "sentences with a direct quote, a reporting verb or \"according to\" / S",
+		compute: func(t *tally) float64 { return ratio(t.attributed, t.S) }},
+	{Name: MeasureNamedSources, Unit: UnitCount, Max: inf, Formula: "attributions whose speaker is a name or a pronoun standing for one",
+		compute: func(t *tally) float64 { return t.named }},
+	{Name: MeasureAnonymousSources, Unit: UnitCount, Max: inf, Formula: "attributions to an anonymous source (\"a senior official\", \"sources familiar with the matter\")",
+		compute: func(t *tally) float64 { return t.anonymous }},
+	{Name: MeasureVagueSources, Unit: UnitCount, Max: inf, Formula: "vague-source cues (\"critics\", \"analysts\", \"many believe\")", evidence: counted(ConstructVagueSource), compute: counts(ConstructVagueSource)},
+	{Name: MeasureAnonymousCues, Unit: UnitCount, Max: inf, Formula: "anonymous-source cues matched anywhere", evidence: counted(ConstructAnonymousSource), compute: counts(ConstructAnonymousSource)},
+	{Name: MeasureNeutralVerbs, Unit: UnitCount, Max: inf, Formula: "neutral reporting verbs and phrases (said, told, according to)", evidence: counted(ConstructReportNeutral), compute: counts(ConstructReportNeutral)},
+	{Name: MeasureLoadedVerbs, Unit: UnitCount, Max: inf, Formula: "loaded reporting verbs (claimed, admitted, insisted)", evidence: counted(ConstructReportLoaded), compute: counts(ConstructReportLoaded)},
+	{Name: MeasureLoadedVerbShare, Unit: UnitShare, Max: 1, Formula: "loaded reporting verbs / (neutral + loaded reporting verbs); 0 when neither occurs",
+		compute: func(t *tally) float64 {
+			l := t.count[ConstructReportLoaded]
+			return ratio(l, t.count[ConstructReportNeutral]+l)
+		}},
+	{Name: MeasureUnattributedEvaluativeShare, Unit: UnitShare, Max: 1, Headline: true, Formula: "sentences with loaded language or an intensifier in the reporter's voice and no attribution / S — the core of editorializing",
+		evidence: func(e Evidence) bool { return counted(ConstructLoaded)(e) || counted(ConstructIntensifier)(e) },
+		compute:  func(t *tally) float64 { return ratio(t.unattribEval, t.S) }},
+	{Name: MeasureStanceAdverbRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · stance adverbs (of course, ironically) in the reporter's voice / W", evidence: counted(ConstructStanceAdverb), compute: rate(ConstructStanceAdverb)},
+	{Name: MeasurePresuppositionRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · presupposition triggers (once again, yet again) in the reporter's voice / W", evidence: counted(ConstructPresupposition), compute: rate(ConstructPresupposition)},
+	{Name: MeasureInsinuationRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · insinuation cues (under the guise of) in the reporter's voice / W", evidence: counted(ConstructInsinuation), compute: rate(ConstructInsinuation)},
+	{Name: MeasureObligationModalRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · obligation modals (must, should) in the reporter's voice / W", evidence: counted(ConstructObligationModal), compute: rate(ConstructObligationModal)},
+	{Name: MeasureFirstPersonRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · first-person words in the reporter's voice / W", evidence: counted(ConstructFirstPerson), compute: rate(ConstructFirstPerson)},
+	{Name: MeasureDoubtMarkerRate, Unit: UnitPer1k, Max: inf, Formula: "1000 · doubt markers (so-called, purported) / W", evidence: counted(ConstructDoubtMarker), compute: rate(ConstructDoubtMarker)},
+	{Name: MeasureRhetoricalQuestions, Unit: UnitCount, Max: inf, Formula: "sentences in the reporter's voice ending in ?",
+		compute: func(t *tally) float64 { return t.rhetorical }},
+	{Name: MeasureExclamations, Unit: UnitCount, Max: inf, Formula: "sentences in the reporter's voice ending in !",
+		compute: func(t *tally) float64 { return t.exclamations }},
+	{Name: MeasureScareQuotes, Unit: UnitCount, Max: inf, Formula: "quoted phrases of at most four words with no speaker found",
+		compute: func(t *tally) float64 { return t.scare }},
+	{Name: MeasureEditorialMarkerRate, Unit: UnitPer1k, Max: inf, Headline: true, Formula: "1000 · (stance adverbs + presuppositions + insinuations + obligation modals + first person in the reporter's voice + rhetorical questions + exclamations + scare quotes) / W",
+		compute: func(t *tally) float64 {
+			n := 0.0
+			for _, c := range editorialConstructs {
+				n += t.count[c]
+			}
+			return t.per1k(n + t.rhetorical + t.exclamations + t.scare)
+		}},
+	{Name: MeasureContestedTerms, Unit: UnitCount, Max: inf, Formula: "contested terms with a side (contested.<side> gives the count per side)",
+		evidence: func(e Evidence) bool { return e.Construct == ConstructContested && e.Side != "none" && !e.Negated },
+		compute:  func(t *tally) float64 { return t.contested }},
+	{Name: MeasureSentenceScoreMean, Unit: UnitScore, Max: 1, Formula: "mean sentence bias score over the article's sentences",
+		compute: func(t *tally) float64 { return ratio(t.scoreSum, t.S) }},
+	{Name: MeasureSentenceScoreMax, Unit: UnitScore, Max: 1, Formula: "largest sentence bias score",
+		compute: func(t *tally) float64 { return t.scoreMax }},
+	{Name: MeasureWordsPerSentence, Unit: UnitCount, Max: inf, Formula: "W' / S, where W' counts word tokens with a letter",
+		compute: style(func(_ styleCounts, W, S float64) float64 { return W / S })},
+	{Name: MeasureFKGrade, Unit: UnitCount, Min: math.Inf(-1), Max: inf, Formula: "Flesch–Kincaid grade = 0.39 · W'/S + 11.8 · syllables/W' − 15.59 (syllables estimated from vowel groups)",
+		compute: style(func(st styleCounts, W, S float64) float64 { return 0.39*W/S + 11.8*float64(st.syllables)/W - 15.59 })},
+	{Name: MeasureAdjectiveDensity, Unit: UnitShare, Max: 1, Formula: "adjectives (POS JJ, JJR, JJS) / W' (0 without tagging)",
+		compute: style(func(st styleCounts, W, _ float64) float64 { return float64(st.adjectives) / W })},
+	{Name: MeasureAdverbDensity, Unit: UnitShare, Max: 1, Formula: "adverbs (POS RB, RBR, RBS) / W' (0 without tagging)",
+		compute: style(func(st styleCounts, W, _ float64) float64 { return float64(st.adverbs) / W })},
+	{Name: MeasurePassiveShare, Unit: UnitShare, Max: 1, Formula: "sentences with a passive (be/get + past participle, VBN) / S; style.passives lists them with agentless flags",
+		compute: style(func(st styleCounts, _, S float64) float64 { return float64(st.passiveSentences) / S })},
+	{Name: MeasureEditorializingIndex, Unit: UnitScore, Max: 1, Headline: true, Formula: "EI = (U + min(1, L/20) + min(1, M/10) + s̄) / 4, with U = unattributed_evaluative_share, L = loaded_rate, M = editorial_marker_rate, s̄ = sentence_score_mean; 0 = wire-neutral, 1 = every signal saturated",
+		compute: func(t *tally) float64 {
+			m := t.m
+			return (m[MeasureUnattributedEvaluativeShare] + math.Min(1, m[MeasureLoadedRate]/20) + math.Min(1, m[MeasureEditorialMarkerRate]/10) + m[MeasureSentenceScoreMean]) / 4
+		}},
 }
+
+// Headline lists the headline measures, editorializing index first: the
+// few a summary shows.
+var Headline = []string{MeasureEditorializingIndex, MeasureLoadedRate, MeasureUnattributedEvaluativeShare, MeasureEditorialMarkerRate, MeasureAttributedSentenceShare, MeasureQuoteShare}
 
 var measureDefs = func() map[string]MeasureDef {
 	m := map[string]MeasureDef{}
 	for _, d := range Measures {
+		if _, dup := m[d.Name]; dup {
+			panic("framing: measure " + d.Name + " listed twice")
+		}
 		m[d.Name] = d
+	}
+	for _, h := range Headline {
+		if !m[h].Headline {
+			panic("framing: headline measure " + h + " is not marked Headline")
+		}
 	}
 	return m
 }()
 
 // MeasureInfo returns a measure's definition ("contested.<side>" measures
-// share the contested_terms definition).
+// share the contested_terms definition); ok is false for an unknown name.
 func MeasureInfo(name string) (MeasureDef, bool) {
 	if d, ok := measureDefs[name]; ok {
 		return d, true
 	}
-	if strings.HasPrefix(name, "contested.") {
-		side := strings.TrimPrefix(name, "contested.")
-		return MeasureDef{Name: name, Unit: "count", Formula: "contested terms whose side is " + side, evidence: func(e Evidence) bool {
-			return e.Construct == "contested" && e.Side == side && !e.Negated
+	if side, ok := strings.CutPrefix(name, ContestedPrefix); ok && side != "" {
+		return MeasureDef{Name: name, Unit: UnitCount, Max: inf, Formula: "contested terms whose side is " + side, evidence: func(e Evidence) bool {
+			return e.Construct == ConstructContested && e.Side == side && !e.Negated
 		}}, true
 	}
 	return MeasureDef{}, false
 }
 
-func computeMeasures(doc *text.Document, v *voices, r *Result) {
+// Clip bounds an interval to the values the measure can take (Min, Max);
+// unknown measures are left as they are.
+func (d MeasureDef) Clip(lo, hi float64) (float64, float64) {
+	if d.Name == "" || math.IsNaN(lo) || math.IsNaN(hi) {
+		return lo, hi
+	}
+	return math.Max(d.Min, lo), math.Min(d.Max, hi)
+}
+
+// Measure returns the article's value of a measure. An unknown name is an
+// error (a typo must not read as 0); a known measure the result lacks
+// (a contested side it never used) is 0.
+func (r *Result) Measure(name string) (float64, error) {
+	if _, ok := MeasureInfo(name); !ok {
+		return 0, fmt.Errorf("framing: unknown measure %q", name)
+	}
+	return r.Measures[name], nil
+}
+
+func computeMeasures(doc *text.Document, v *voices, r *Result, st styleCounts) {
 	m := r.Measures
-	W := float64(r.Words)
-	S := float64(len(r.Sentences))
-	per1k := func(x float64) float64 {
-		if W == 0 {
-			return 0
-		}
-		return 1000 * x / W
-	}
-	share := func(a, b float64) float64 {
-		if b == 0 {
-			return 0
-		}
-		return a / b
-	}
-	sum := map[string]float64{}
-	count := map[string]float64{}
+	t := &tally{W: float64(r.Words), S: float64(len(r.Sentences)), style: st, m: m,
+		count: map[string]float64{}, weight: map[string]float64{}, other: map[string]float64{}, negated: map[string]float64{}}
 	for _, e := range r.Evidence {
 		if e.Negated {
-			if e.Construct == "loaded_language" {
-				m["loaded_negated_count"]++
+			t.negated[e.Construct]++
+			continue
+		}
+		def, _ := ConstructInfo(e.Construct)
+		if def.Sided {
+			if e.Side != "none" && e.Side != "" {
+				t.contested++
+				m[ContestedPrefix+e.Side]++
 			}
 			continue
 		}
-		rep := e.Voice == Reporter
-		switch e.Construct {
-		case "loaded_language":
-			if rep {
-				sum["loaded"] += e.Weight
-				count["loaded"]++
-			} else {
-				m["loaded_quoted_count"]++
-			}
-		case "intensifier":
-			if rep {
-				sum["intensifier"] += e.Weight
-			}
-		case "hedge", "booster", "factive", "assertive", "stance_adverb", "presupposition", "insinuation", "obligation_modal", "first_person":
-			if rep {
-				count[e.Construct]++
-			}
-		case "vague_source", "anonymous_source", "report_neutral", "report_loaded", "doubt_marker":
-			count[e.Construct]++
-		case "contested":
-			if e.Side != "none" && e.Side != "" {
-				m["contested_terms"]++
-				m["contested."+e.Side]++
-			}
+		if !def.Voice.Counts(e.Voice) {
+			t.other[e.Construct]++
+			continue
+		}
+		t.count[e.Construct]++
+		t.weight[e.Construct] += e.Weight
+	}
+	for i, tk := range doc.Tokens {
+		if (tk.Kind == text.Word || tk.Kind == text.Number) && v.tok[i] == Quote {
+			t.quotedWords++
 		}
 	}
-	m["words"] = W
-	m["sentences"] = S
-	m["loaded_rate"] = per1k(sum["loaded"])
-	m["loaded_count"] = count["loaded"]
-	m["intensifier_rate"] = per1k(sum["intensifier"])
-	m["hedge_rate"] = per1k(count["hedge"])
-	m["booster_rate"] = per1k(count["booster"])
-	m["hedge_booster_balance"] = share(count["hedge"]-count["booster"], count["hedge"]+count["booster"])
-	m["factive_rate"] = per1k(count["factive"])
-	m["assertive_rate"] = per1k(count["assertive"])
-	m["vague_sources"] = count["vague_source"]
-	m["anonymous_cues"] = count["anonymous_source"]
-	m["neutral_verbs"] = count["report_neutral"]
-	m["loaded_verbs"] = count["report_loaded"]
-	m["loaded_verb_share"] = share(count["report_loaded"], count["report_neutral"]+count["report_loaded"])
-	for _, c := range []string{"stance_adverb", "presupposition", "insinuation", "obligation_modal", "first_person"} {
-		m[c+"_rate"] = per1k(count[c])
-	}
-	m["doubt_marker_rate"] = per1k(count["doubt_marker"])
-
-	quoted := 0
-	for i, t := range doc.Tokens {
-		if (t.Kind == text.Word || t.Kind == text.Number) && v.tok[i] == Quote {
-			quoted++
-		}
-	}
-	m["quote_share"] = share(float64(quoted), W)
 	for _, a := range v.attrib {
 		switch a.kind {
 		case "named":
-			m["named_sources"]++
+			t.named++
 		case "anonymous":
-			m["anonymous_sources"]++
+			t.anonymous++
 		}
 	}
-	var attributed, unattribEval, scoreSum, scoreMax float64
 	for _, s := range r.Sentences {
 		if s.Attributed {
-			attributed++
+			t.attributed++
 		}
-		if s.Features["unattributed_evaluative"] > 0 {
-			unattribEval++
+		if s.Features[FeatureUnattributedEvaluative.String()] > 0 {
+			t.unattribEval++
 		}
-		m["rhetorical_questions"] += s.Features["rhetorical_question"]
-		m["exclamations"] += s.Features["exclamation"]
-		scoreSum += s.Score
-		scoreMax = math.Max(scoreMax, s.Score)
+		t.rhetorical += s.Features[FeatureRhetoricalQuestion.String()]
+		t.exclamations += s.Features[FeatureExclamation.String()]
+		t.scoreSum += s.Score
+		t.scoreMax = math.Max(t.scoreMax, s.Score)
 	}
 	for _, q := range r.Quotes {
 		if q.Scare {
-			m["scare_quotes"]++
+			t.scare++
 		}
 	}
-	m["attributed_sentence_share"] = share(attributed, S)
-	m["unattributed_evaluative_share"] = share(unattribEval, S)
-	m["editorial_marker_rate"] = per1k(count["stance_adverb"] + count["presupposition"] + count["insinuation"] + count["obligation_modal"] + count["first_person"] + m["rhetorical_questions"] + m["exclamations"] + m["scare_quotes"])
-	m["sentence_score_mean"] = share(scoreSum, S)
-	m["sentence_score_max"] = scoreMax
-	m["editorializing_index"] = (m["unattributed_evaluative_share"] + math.Min(1, m["loaded_rate"]/20) + math.Min(1, m["editorial_marker_rate"]/10) + m["sentence_score_mean"]) / 4
 	for _, d := range Measures {
-		if _, ok := m[d.Name]; !ok {
-			m[d.Name] = 0
-		}
+		m[d.Name] = d.compute(t)
 	}
 	for k, val := range m {
 		m[k] = round6(val)

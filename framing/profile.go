@@ -131,8 +131,9 @@ func NewProfile(groupBy, key, lexicons string) *Profile {
 // Key returns the profile's group value(s), joined with "+".
 func (p *Profile) Key() string { return strings.Join(p.Keys, "+") }
 
-// sentenceValueFeatures are the per-sentence values kept for tests.
-var sentenceValueFeatures = []string{"score", "loaded_reporter", "intensifier", "unattributed_evaluative", "attributed", "quote_share"}
+// sentenceValueFeatures are the per-sentence values kept for tests: the
+// score, four features, and "attributed" (1 for an attributed sentence).
+var sentenceValueFeatures = []string{"score", FeatureLoadedReporter.String(), FeatureIntensifier.String(), FeatureUnattributedEvaluative.String(), "attributed", FeatureQuoteShare.String()}
 
 // Add adds one article result. It fails when the result was produced with
 // other lexicons.
@@ -186,8 +187,7 @@ func (p *Profile) Add(r *Result) error {
 			seen[e.Category] = true
 			p.CategoryDocs[e.Category]++
 		}
-		switch e.Construct {
-		case "loaded_language", "intensifier", "insinuation", "doubt_marker", "stance_adverb", "presupposition":
+		if def, _ := ConstructInfo(e.Construct); def.Exemplars {
 			sent := ""
 			if e.Sentence < len(r.Sentences) {
 				sent = r.Text[r.Sentences[e.Sentence].Start:r.Sentences[e.Sentence].End]

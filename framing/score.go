@@ -29,47 +29,163 @@ type Weights struct {
 	Threshold float64 `yaml:"threshold,omitempty" json:"threshold,omitempty"`
 }
 
-// FeatureNames lists the sentence features, in a fixed order.
-var FeatureNames = []string{
-	"loaded_reporter",         // Σ weight of loaded-language hits in the reporter's voice (negated hits excluded)
-	"loaded_quoted",           // Σ weight of loaded-language hits in quotes or reported speech
-	"intensifier",             // Σ weight of intensifiers in the reporter's voice
-	"stance_adverb",           // count of stance adverbs (reporter)
-	"presupposition",          // count of presupposition triggers (reporter)
-	"insinuation",             // count of insinuation cues (reporter)
-	"obligation_modal",        // count of obligation modals (reporter)
-	"first_person",            // count of first-person words (reporter)
-	"booster",                 // count of boosters (reporter)
-	"hedge",                   // count of hedges (reporter)
-	"factive",                 // count of factive verbs (reporter)
-	"assertive",               // count of assertive verbs (reporter)
-	"report_loaded",           // count of loaded reporting verbs
-	"doubt_marker",            // count of doubt markers (so-called)
-	"vague_source",            // count of vague-source cues
-	"contested",               // Σ weight of contested terms with a side other than neutral
-	"scare_quote",             // count of scare quotes
-	"rhetorical_question",     // 1 if the sentence is a question in the reporter's voice
-	"exclamation",             // 1 if the sentence ends with ! in the reporter's voice
-	"unattributed_evaluative", // 1 if evaluative in the reporter's voice and not attributed
-	"quote_share",             // share of the sentence's words inside direct quotes
-	"adjective",               // adjectives in the reporter's voice (from POS tags; 0 without tagging)
-	"adverb",                  // adverbs in the reporter's voice, negation and time adverbs excluded
+// FeatureID is a sentence feature's index in Features (and in a
+// FeatureVector). IDs are stable within a release; weights files name
+// features, never IDs.
+type FeatureID int
+
+// Sentence features, in Features order.
+const (
+	FeatureLoadedReporter FeatureID = iota
+	FeatureLoadedQuoted
+	FeatureIntensifier
+	FeatureStanceAdverb
+	FeaturePresupposition
+	FeatureInsinuation
+	FeatureObligationModal
+	FeatureFirstPerson
+	FeatureBooster
+	FeatureHedge
+	FeatureFactive
+	FeatureAssertive
+	FeatureReportLoaded
+	FeatureDoubtMarker
+	FeatureVagueSource
+	FeatureContested
+	FeatureScareQuote
+	FeatureRhetoricalQuestion
+	FeatureExclamation
+	FeatureUnattributedEvaluative
+	FeatureQuoteShare
+	FeatureAdjective
+	FeatureAdverb
+	// NumFeatures is the number of sentence features.
+	NumFeatures
+	// NoFeature marks a construct that feeds no sentence feature.
+	NoFeature FeatureID = -1
+)
+
+// FeatureDef defines one sentence feature: its name (the key in
+// SentenceResult.Features and in weights files), what a value means, and
+// its default weight. Construct-fed features are computed from the
+// construct table (Constructs: the rows whose Feature or OtherVoiceFeature
+// is this ID); the others in the analyzer's sentence pass.
+type FeatureDef struct {
+	ID   FeatureID
+	Name string
+	// Description says how the value is computed.
+	Description string
+	// DefaultWeight is the hand-set weight of DefaultWeights.
+	DefaultWeight float64
 }
 
-// DefaultWeights returns the hand-set weights.
-func DefaultWeights() Weights {
-	return Weights{
-		Bias: -2.2,
-		Features: map[string]float64{
-			"loaded_reporter": 1.6, "loaded_quoted": 0.5, "intensifier": 1.0,
-			"stance_adverb": 0.8, "presupposition": 0.5, "insinuation": 1.2, "obligation_modal": 0.5,
-			"first_person": 0.6, "booster": 0.4, "hedge": 0.1, "factive": 0.2, "assertive": 0.2,
-			"report_loaded": 0.6, "doubt_marker": 0.9, "vague_source": 0.4, "contested": 0.8,
-			"scare_quote": 0.8, "rhetorical_question": 0.8, "exclamation": 0.8,
-			"unattributed_evaluative": 0.8, "quote_share": -0.4, "adjective": 0.1, "adverb": 0.3,
-		},
-		Source: "slant defaults (hand-set, not fitted)",
+// Features is the sentence feature table, indexed by FeatureID.
+var Features = [NumFeatures]FeatureDef{
+	{FeatureLoadedReporter, "loaded_reporter", "Σ weight of loaded-language hits in the reporter's voice (negated hits excluded)", 1.6},
+	{FeatureLoadedQuoted, "loaded_quoted", "Σ weight of loaded-language hits in quotes or reported speech", 0.5},
+	{FeatureIntensifier, "intensifier", "Σ weight of intensifiers in the reporter's voice", 1.0},
+	{FeatureStanceAdverb, "stance_adverb", "count of stance adverbs (reporter)", 0.8},
+	{FeaturePresupposition, "presupposition", "count of presupposition triggers (reporter)", 0.5},
+	{FeatureInsinuation, "insinuation", "count of insinuation cues (reporter)", 1.2},
+	{FeatureObligationModal, "obligation_modal", "count of obligation modals (reporter)", 0.5},
+	{FeatureFirstPerson, "first_person", "count of first-person words (reporter)", 0.6},
+	{FeatureBooster, "booster", "count of boosters (reporter)", 0.4},
+	{FeatureHedge, "hedge", "count of hedges (reporter)", 0.1},
+	{FeatureFactive, "factive", "count of factive verbs (reporter)", 0.2},
+	{FeatureAssertive, "assertive", "count of assertive verbs (reporter)", 0.2},
+	{FeatureReportLoaded, "report_loaded", "count of loaded reporting verbs", 0.6},
+	{FeatureDoubtMarker, "doubt_marker", "count of doubt markers (so-called)", 0.9},
+	{FeatureVagueSource, "vague_source", "count of vague-source cues", 0.4},
+	{FeatureContested, "contested", "Σ weight of contested terms with a side other than neutral", 0.8},
+	{FeatureScareQuote, "scare_quote", "count of scare quotes", 0.8},
+	{FeatureRhetoricalQuestion, "rhetorical_question", "1 if the sentence is a question in the reporter's voice", 0.8},
+	{FeatureExclamation, "exclamation", "1 if the sentence ends with ! in the reporter's voice", 0.8},
+	{FeatureUnattributedEvaluative, "unattributed_evaluative", "1 if evaluative in the reporter's voice and not attributed", 0.8},
+	{FeatureQuoteShare, "quote_share", "share of the sentence's words inside direct quotes", -0.4},
+	{FeatureAdjective, "adjective", "adjectives in the reporter's voice (from POS tags; 0 without tagging)", 0.1},
+	{FeatureAdverb, "adverb", "adverbs in the reporter's voice, negation and time adverbs excluded", 0.3},
+}
+
+// FeatureNames lists the sentence features' names in FeatureID order.
+var FeatureNames = func() []string {
+	out := make([]string, NumFeatures)
+	for i, f := range Features {
+		if f.ID != FeatureID(i) {
+			panic(fmt.Sprintf("framing: Features[%d] has ID %d", i, f.ID))
+		}
+		out[i] = f.Name
 	}
+	return out
+}()
+
+var featureIndex = func() map[string]FeatureID {
+	m := make(map[string]FeatureID, NumFeatures)
+	for _, f := range Features {
+		m[f.Name] = f.ID
+	}
+	return m
+}()
+
+// FeatureByName returns a feature's ID; ok is false for an unknown name.
+func FeatureByName(name string) (FeatureID, bool) {
+	id, ok := featureIndex[name]
+	return id, ok
+}
+
+// String returns the feature's name ("" for NoFeature or an ID out of
+// range).
+func (id FeatureID) String() string {
+	if id < 0 || id >= NumFeatures {
+		return ""
+	}
+	return Features[id].Name
+}
+
+// FeatureVector holds one sentence's feature values, indexed by FeatureID.
+type FeatureVector [NumFeatures]float64
+
+// Map returns the non-zero values keyed by feature name (the form
+// SentenceResult.Features and weights files use).
+func (x *FeatureVector) Map() map[string]float64 {
+	m := map[string]float64{}
+	for i, v := range x {
+		if v != 0 {
+			m[Features[i].Name] = v
+		}
+	}
+	return m
+}
+
+// VectorOf returns the feature vector of a name-keyed map; unknown names
+// are an error.
+func VectorOf(x map[string]float64) (FeatureVector, error) {
+	var v FeatureVector
+	for k, val := range x {
+		id, ok := featureIndex[k]
+		if !ok {
+			return v, fmt.Errorf("framing: unknown sentence feature %q", k)
+		}
+		v[id] = val
+	}
+	return v, nil
+}
+
+// DefaultWeights returns the hand-set weights (FeatureDef.DefaultWeight).
+func DefaultWeights() Weights {
+	w := Weights{Bias: -2.2, Features: make(map[string]float64, NumFeatures), Source: "slant defaults (hand-set, not fitted)"}
+	for _, f := range Features {
+		w.Features[f.Name] = f.DefaultWeight
+	}
+	return w
+}
+
+// Vector returns the weights indexed by FeatureID (absent features weigh 0).
+func (w Weights) Vector() FeatureVector {
+	var v FeatureVector
+	for i, f := range Features {
+		v[i] = w.Features[f.Name]
+	}
+	return v
 }
 
 // Score returns the sentence score for feature values x.
@@ -77,6 +193,15 @@ func (w Weights) Score(x map[string]float64) float64 {
 	z := w.Bias
 	for _, f := range FeatureNames {
 		z += w.Features[f] * x[f]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// scoreVector is Score over vectors: the same sum in the same order.
+func scoreVector(bias float64, w, x *FeatureVector) float64 {
+	z := bias
+	for i := range x {
+		z += w[i] * x[i]
 	}
 	return 1 / (1 + math.Exp(-z))
 }
@@ -118,12 +243,8 @@ func LoadWeights(path string) (Weights, error) {
 		return Weights{}, fmt.Errorf("framing: %s: %w", path, err)
 	}
 	def := DefaultWeights()
-	known := map[string]bool{}
-	for _, f := range FeatureNames {
-		known[f] = true
-	}
 	for f := range w.Features {
-		if !known[f] {
+		if _, known := featureIndex[f]; !known {
 			return Weights{}, fmt.Errorf("framing: %s: unknown feature %q", path, f)
 		}
 	}

@@ -47,7 +47,13 @@ func syllables(w string) int {
 	return n
 }
 
-func computeStyle(doc *text.Document, r *Result, pos bool) Style {
+// styleCounts are the counts the style measures are computed from
+// (see the style rows of Measures).
+type styleCounts struct {
+	words, syllables, adjectives, adverbs, passiveSentences int
+}
+
+func computeStyle(doc *text.Document, pos bool) (Style, styleCounts) {
 	st := Style{POS: pos, Passives: []PassiveSpan{}}
 	words, syl, adj, adv := 0, 0, 0, 0
 	for _, t := range doc.Tokens {
@@ -101,19 +107,5 @@ func computeStyle(doc *text.Document, r *Result, pos bool) Style {
 			}
 		}
 	}
-	m := r.Measures
-	S := float64(len(doc.Sentences))
-	W := float64(words)
-	if S > 0 && W > 0 {
-		m["words_per_sentence"] = round6(W / S)
-		m["fk_grade"] = round6(0.39*W/S + 11.8*float64(syl)/W - 15.59)
-		m["passive_share"] = round6(float64(passiveSentences) / S)
-		m["adjective_density"] = round6(float64(adj) / W)
-		m["adverb_density"] = round6(float64(adv) / W)
-	} else {
-		for _, k := range []string{"words_per_sentence", "fk_grade", "passive_share", "adjective_density", "adverb_density"} {
-			m[k] = 0
-		}
-	}
-	return st
+	return st, styleCounts{words: words, syllables: syl, adjectives: adj, adverbs: adv, passiveSentences: passiveSentences}
 }

@@ -24,12 +24,12 @@ func TestDefaultLexicons(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range Constructs {
-		if c == "imported" {
-			continue
-		}
-		if per[c] < 10 {
-			t.Errorf("construct %s has %d entries", c, per[c])
+	// Every construct the analysis knows has entries: see
+	// framing.TestDefaultLexiconsCoverConstructs (the lexicon package does
+	// not own the construct list).
+	for c, n := range per {
+		if n < 10 {
+			t.Errorf("construct %s has %d entries", c, n)
 		}
 	}
 	if per["loaded_language"] < 500 || per["intensifier"] < 200 {

@@ -71,9 +71,6 @@ func termEntry(term string, line int) *Entry {
 
 // finish validates and deduplicates an imported lexicon.
 func finish(l *Lexicon, file string) (*Lexicon, error) {
-	if !knownConstruct(l.Categories[0].Construct) {
-		return nil, fmt.Errorf("%s: unknown construct %q", file, l.Categories[0].Construct)
-	}
 	var errs []error
 	for _, c := range l.Categories {
 		seen := map[string]bool{}

@@ -96,22 +96,38 @@ func (c *Category) EffectiveWeight(e *Entry) float64 {
 	return c.Weight
 }
 
-// Constructs are the measure families the analyzer knows. A category's
-// construct must be one of them.
-var Constructs = []string{
-	"loaded_language", "intensifier", "hedge", "booster", "factive", "assertive", "implicative",
-	"report_neutral", "report_loaded", "doubt_marker", "vague_source", "anonymous_source",
-	"stance_adverb", "presupposition", "insinuation", "obligation_modal", "first_person", "negation",
-	"contested", "frame_generic", "frame_policy", "actor", "imported",
-}
-
-func knownConstruct(c string) bool {
-	for _, k := range Constructs {
-		if k == c {
-			return true
+// CheckConstructs checks that every category names one of the known
+// constructs. The lexicon package does not own the list: the analysis that
+// reads the lexicon does (framing.ConstructNames). The error names the
+// file, line and column of each offending category.
+func (l *Lexicon) CheckConstructs(known []string) error {
+	ok := make(map[string]bool, len(known))
+	for _, k := range known {
+		ok[k] = true
+	}
+	var errs []error
+	for _, c := range l.Categories {
+		if !ok[c.Construct] {
+			msg := fmt.Sprintf("category %s: unknown construct %q (see FORMAT.md)", c.ID, c.Construct)
+			if s := Closest(c.Construct, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			errs = append(errs, fmt.Errorf("%s: %s", where(l, c), msg))
 		}
 	}
-	return false
+	return errors.Join(errs...)
+}
+
+// CheckConstructs checks every lexicon of the set (see
+// Lexicon.CheckConstructs).
+func (s *Set) CheckConstructs(known []string) error {
+	var errs []error
+	for _, l := range s.lexicons {
+		if err := l.CheckConstructs(known); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Set is a group of lexicons whose category IDs are unique.

@@ -16,7 +16,7 @@ func TestParseErrorsNamePosition(t *testing.T) {
 		{base + "      - {term: 'mi*tar', match: glob}\n", `f.yaml:15:9: category a: entry "mi*tar": * may only stand at the start or end`},
 		{base + "      - {term: may, weight: 2}\n", `weight 2 outside (0, 1]`},
 		{base + "      - may\n      - May\n", `f.yaml:16:9: category a: entry "May" listed twice`},
-		{strings.Replace(base, "construct: hedge", "construct: vibes", 1) + "      - may\n", `unknown construct "vibes"`},
+		{strings.Replace(base, "construct: hedge", "construct: ''", 1) + "      - may\n", `f.yaml:15:9: category a: no construct`},
 		{strings.Replace(base, "references: [r]", "references: [nope]", 1) + "      - may\n", `unknown reference "nope"`},
 		{base + "      - {term: may, weight: lots}\n", `f.yaml:15:29: weight must be a number`},
 		// issue 17 items 5 and 12: non-finite weights, syntax errors at
@@ -41,6 +41,28 @@ func TestParseErrorsNamePosition(t *testing.T) {
 	}
 	if _, err := Parse("f.yaml", []byte(base+"      - may\n")); err != nil {
 		t.Fatalf("valid file rejected: %v", err)
+	}
+}
+
+// TestCheckConstructs: the lexicon package checks constructs against the
+// list its caller gives (framing owns the list), naming file, line and
+// category, and suggesting the closest name.
+func TestCheckConstructs(t *testing.T) {
+	src := "name: x\nversion: '1'\ndescription: d\nlicence: CC0-1.0\ncurator: c\nreferences:\n  - {id: r, citation: C}\ncategories:\n  - id: a\n    label: A\n    description: d\n    construct: hegde\n    references: [r]\n    entries:\n      - may\n"
+	l, err := Parse("f.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("Parse checks syntax only, not the construct list: %v", err)
+	}
+	err = l.CheckConstructs([]string{"hedge", "booster"})
+	if err == nil || err.Error() != `f.yaml:15:9: category a: unknown construct "hegde" (see FORMAT.md); did you mean "hedge"?` {
+		t.Errorf("err = %v", err)
+	}
+	if err := l.CheckConstructs([]string{"hegde"}); err != nil {
+		t.Errorf("known construct refused: %v", err)
+	}
+	set, _ := NewSet(l)
+	if err := set.CheckConstructs([]string{"loaded_language"}); err == nil || !strings.Contains(err.Error(), `unknown construct "hegde"`) {
+		t.Errorf("set check: %v", err)
 	}
 }
 

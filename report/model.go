@@ -579,27 +579,16 @@ func framesTable(d *Data) tableView {
 	return t
 }
 
-// construct families highlighted in the article text, strongest first.
-var families = []struct {
-	class, name string
-	constructs  []string
-}{
-	{"loaded", "loaded language", []string{"loaded_language"}},
-	{"contested", "contested term (a side's vocabulary)", []string{"contested"}},
-	{"editorial", "editorial marker", []string{"stance_adverb", "presupposition", "insinuation", "obligation_modal", "first_person", "doubt_marker"}},
-	{"intensifier", "intensifier or booster", []string{"intensifier", "booster"}},
-	{"epistemic", "epistemic verb (factive, assertive, implicative)", []string{"factive", "assertive", "implicative"}},
-	{"hedge", "hedge", []string{"hedge"}},
-	{"source", "attribution and sourcing", []string{"report_neutral", "report_loaded", "vague_source", "anonymous_source"}},
-	{"other", "imported category", []string{"imported"}},
-}
-
+// familyOf maps a construct to its highlight family (framing.Constructs);
+// familyRank orders families as framing.Families does, strongest first.
 var familyOf, familyRank = func() (map[string]string, map[string]int) {
 	f, r := map[string]string{}, map[string]int{}
-	for i, fam := range families {
-		r[fam.class] = i
-		for _, c := range fam.constructs {
-			f[c] = fam.class
+	for i, fam := range framing.Families {
+		r[fam.Class] = i
+	}
+	for _, c := range framing.Constructs {
+		if c.Family != "" {
+			f[c.Name] = c.Family
 		}
 	}
 	return f, r
@@ -793,7 +782,7 @@ func concordance(d *Data, top, per, width int) ([]kwicRow, []string) {
 	fold := func(s string) string { return strings.ToLower(oneLine(s)) }
 	for _, r := range d.Results {
 		for _, e := range r.Evidence {
-			if e.Construct != "loaded_language" {
+			if e.Construct != framing.ConstructLoaded {
 				continue
 			}
 			a := terms[fold(e.Text)]
@@ -832,7 +821,7 @@ func concordance(d *Data, top, per, width int) ([]kwicRow, []string) {
 	count := map[string]int{}
 	for _, r := range d.Results {
 		for _, e := range r.Evidence {
-			if e.Construct != "loaded_language" || e.Start < 0 || e.End > len(r.Text) {
+			if e.Construct != framing.ConstructLoaded || e.Start < 0 || e.End > len(r.Text) {
 				continue
 			}
 			k := fold(e.Text)
@@ -849,33 +838,6 @@ func concordance(d *Data, top, per, width int) ([]kwicRow, []string) {
 	return rows, ks
 }
 
-// featureDocs describe the sentence features (as in framing/score.go).
-var featureDocs = map[string]string{
-	"loaded_reporter":         "Σ weight of loaded-language hits in the reporter's voice (negated hits excluded)",
-	"loaded_quoted":           "Σ weight of loaded-language hits in quotes or reported speech",
-	"intensifier":             "Σ weight of intensifiers in the reporter's voice",
-	"stance_adverb":           "count of stance adverbs (reporter)",
-	"presupposition":          "count of presupposition triggers (reporter)",
-	"insinuation":             "count of insinuation cues (reporter)",
-	"obligation_modal":        "count of obligation modals (reporter)",
-	"first_person":            "count of first-person words (reporter)",
-	"booster":                 "count of boosters (reporter)",
-	"hedge":                   "count of hedges (reporter)",
-	"factive":                 "count of factive verbs (reporter)",
-	"assertive":               "count of assertive verbs (reporter)",
-	"report_loaded":           "count of loaded reporting verbs",
-	"doubt_marker":            "count of doubt markers (so-called)",
-	"vague_source":            "count of vague-source cues",
-	"contested":               "Σ weight of contested terms with a side other than neutral",
-	"scare_quote":             "count of scare quotes",
-	"rhetorical_question":     "1 if the sentence is a question in the reporter's voice",
-	"exclamation":             "1 if the sentence ends with ! in the reporter's voice",
-	"unattributed_evaluative": "1 if evaluative in the reporter's voice and not attributed",
-	"quote_share":             "share of the sentence's words inside direct quotes",
-	"adjective":               "adjectives in the reporter's voice (from POS tags; 0 without tagging)",
-	"adverb":                  "adverbs in the reporter's voice, negation and time adverbs excluded",
-}
-
 func methods(d *Data, alpha float64, fingerprint string) methodsView {
 	w := d.weights()
 	mv := methodsView{Measures: framing.Measures, Fingerprint: fingerprint, Bias: f3(w.Bias), WeightsSource: w.Source,
@@ -884,8 +846,8 @@ func methods(d *Data, alpha float64, fingerprint string) methodsView {
 	if w.Threshold > 0 {
 		mv.Threshold = strconv.FormatFloat(w.Threshold, 'f', 3, 64)
 	}
-	for _, f := range framing.FeatureNames {
-		mv.Features = append(mv.Features, featView{Name: f, Weight: strconv.FormatFloat(w.Features[f], 'f', 3, 64), Description: featureDocs[f]})
+	for _, f := range framing.Features {
+		mv.Features = append(mv.Features, featView{Name: f.Name, Weight: strconv.FormatFloat(w.Features[f.Name], 'f', 3, 64), Description: f.Description})
 	}
 	for _, l := range d.Lexicons.Lexicons() {
 		lv := lexView{Name: l.Name, Version: l.Version, Licence: l.Licence, Curator: l.Curator, Description: oneLine(l.Description), Source: l.Source,
@@ -915,8 +877,8 @@ func methods(d *Data, alpha float64, fingerprint string) methodsView {
 	if mv.Terms <= 0 {
 		mv.Terms = 15
 	}
-	for _, f := range families {
-		mv.Families = append(mv.Families, familyView{Class: "m-" + f.class, Name: f.name, Constructs: strings.Join(f.constructs, ", ")})
+	for _, f := range framing.Families {
+		mv.Families = append(mv.Families, familyView{Class: "m-" + f.Class, Name: f.Name, Constructs: strings.Join(framing.FamilyConstructs(f.Class), ", ")})
 	}
 	return mv
 }

@@ -166,11 +166,8 @@ func contestedSides(r *framing.Result) string {
 func topEvidence(r *framing.Result, n int) []framing.Evidence {
 	var ev []framing.Evidence
 	for _, e := range r.Evidence {
-		switch e.Construct {
-		case "loaded_language", "intensifier", "insinuation", "stance_adverb", "presupposition", "doubt_marker":
-			if e.Voice == framing.Reporter && !e.Negated {
-				ev = append(ev, e)
-			}
+		if def, _ := framing.ConstructInfo(e.Construct); def.Exemplars && e.Voice == framing.Reporter && !e.Negated {
+			ev = append(ev, e)
 		}
 	}
 	sort.SliceStable(ev, func(i, j int) bool {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/slantlab/slant/framing"
 	"github.com/slantlab/slant/lexicon"
 	"github.com/spf13/cobra"
 )
@@ -98,7 +98,7 @@ func lexSet(files []string) (set *lexicon.Set, builtin map[*lexicon.Lexicon]bool
 		}
 		lexs = append(lexs, l)
 	}
-	if err := lexClashes(def, lexs); err != nil {
+	if err := def.Clashes(lexs...); err != nil {
 		return nil, nil, err
 	}
 	set, err = def.With(lexs...)
@@ -315,69 +315,10 @@ func lexUnknownCategory(set *lexicon.Set, id string) error {
 			return usagef("%q is a lexicon, not a category; its categories are: %s", id, strings.Join(ids, ", "))
 		}
 	}
-	if close := lexClosest(set, id, 8); len(close) > 0 {
+	if close := set.Suggest(id, 8); len(close) > 0 {
 		return usagef("unknown category %q; did you mean %s? (\"slant lexicon list\" lists them all)", id, strings.Join(close, ", "))
 	}
 	return usagef("unknown category %q (\"slant lexicon list\" lists the categories)", id)
-}
-
-// lexClosest returns up to n category ids close to q: ids containing it,
-// then ids (their part after the last dot, or their prefix as long as q)
-// within a small edit distance.
-func lexClosest(set *lexicon.Set, q string, n int) []string {
-	q = strings.ToLower(strings.TrimSpace(q))
-	type scored struct {
-		id string
-		d  int
-	}
-	var out []scored
-	limit := max(2, len(q)/3)
-	for _, c := range set.Categories() {
-		id := c.ID
-		short := id[strings.LastIndexByte(id, '.')+1:]
-		d := min(lexDistance(q, id), lexDistance(q, short))
-		if len(id) > len(q) { // a mistyped prefix: attribution.anonymus
-			d = min(d, 1+lexDistance(q, id[:len(q)]))
-		}
-		if q != "" && (strings.Contains(id, q) || strings.Contains(q, short)) {
-			d = 0
-		}
-		if d <= limit {
-			out = append(out, scored{id, d})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].d != out[j].d {
-			return out[i].d < out[j].d
-		}
-		return out[i].id < out[j].id
-	})
-	var ids []string
-	for i := 0; i < len(out) && i < n; i++ {
-		ids = append(ids, out[i].id)
-	}
-	return ids
-}
-
-// lexDistance is the Levenshtein distance between a and b, in bytes.
-func lexDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // lexWrap folds s into lines of at most width bytes, each prefixed by indent.
@@ -589,49 +530,11 @@ has an error.`,
 	}
 }
 
-// lexCombine checks that lexs combine with def and compile.
+// lexCombine checks that lexs name known constructs, combine with def
+// and compile.
 func lexCombine(def *lexicon.Set, lexs ...*lexicon.Lexicon) error {
-	if err := lexClashes(def, lexs); err != nil {
-		return err
-	}
-	set, err := def.With(lexs...)
-	if err != nil {
-		return err
-	}
-	_, err = lexicon.Compile(set, nil)
+	_, err := def.Extend(framing.ConstructNames(), lexs...)
 	return err
-}
-
-// lexClashes reports two of lexs with the same name, and category ids of
-// lexs that a default lexicon (one that lexs do not replace) already uses, at
-// the category's first entry, where the lexicon package reports category
-// errors.
-func lexClashes(def *lexicon.Set, lexs []*lexicon.Lexicon) error {
-	var errs []error
-	replaced := map[string]string{} // lexicon name → file
-	for _, l := range lexs {
-		if prev, dup := replaced[l.Name]; dup {
-			errs = append(errs, &lexicon.PosError{File: l.Source, Msg: fmt.Sprintf("lexicon name %q is also used by %s; one would silently replace the other", l.Name, prev)})
-		}
-		replaced[l.Name] = l.Source
-	}
-	for _, l := range lexs {
-		for _, c := range l.Categories {
-			dc, ok := def.Category(c.ID)
-			if !ok {
-				continue
-			}
-			if _, gone := replaced[dc.Lexicon]; gone {
-				continue
-			}
-			pe := &lexicon.PosError{File: l.Source, Msg: fmt.Sprintf("category %s: id already used by the default lexicon %q (rename the category, or name your lexicon %q to replace that one)", c.ID, dc.Lexicon, dc.Lexicon)}
-			if len(c.Entries) > 0 {
-				pe.Line, pe.Column = c.Entries[0].Line, c.Entries[0].Column
-			}
-			errs = append(errs, pe)
-		}
-	}
-	return errors.Join(errs...)
 }
 
 // lexPrefix makes sure every line of err names file: the lexicon errors
@@ -680,8 +583,8 @@ Slant: many lexicons (LIWC, NRC, MPQA) forbid that. Errors give FILE:LINE:COLUMN
 			if err := lexFormat("--format", format, lexImportFormats...); err != nil {
 				return err
 			}
-			if o.Construct != "" && !lexKnownConstruct(o.Construct) {
-				return usagef("--construct %q: want one of %s", o.Construct, strings.Join(lexicon.Constructs, ", "))
+			if _, ok := framing.ConstructInfo(o.Construct); o.Construct != "" && !ok {
+				return usagef("--construct %q: want one of %s", o.Construct, strings.Join(framing.ConstructNames(), ", "))
 			}
 			file := args[0]
 			data, err := os.ReadFile(file)
@@ -733,13 +636,4 @@ Slant: many lexicons (LIWC, NRC, MPQA) forbid that. Errors give FILE:LINE:COLUMN
 	f.StringVar(&o.Citation, "citation", "", "citation of the source lexicon (default: names the file)")
 	f.StringVar(&out, "out", "", "write the YAML to `FILE` instead of standard output")
 	return cmd
-}
-
-func lexKnownConstruct(c string) bool {
-	for _, k := range lexicon.Constructs {
-		if k == c {
-			return true
-		}
-	}
-	return false
 }
