@@ -76,6 +76,16 @@ type Limits struct {
 	// MaxDocumentBytes is the largest document read; larger ones are skipped
 	// (a 100 MB single line is not an article). Default 8 MiB.
 	MaxDocumentBytes int
+	// MaxDecompressedBytes bounds what a gzip-compressed record file may
+	// expand to; past it reading stops with an error. Default 4 GiB.
+	MaxDecompressedBytes int64
+}
+
+func (l Limits) maxDecompressed() int64 {
+	if l.MaxDecompressedBytes <= 0 {
+		return 4 << 30
+	}
+	return l.MaxDecompressedBytes
 }
 
 func (l Limits) maxDoc() int {

@@ -41,25 +41,58 @@ func ParseManifest(name string, data []byte) (Manifest, error) {
 	m := Manifest{}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".json":
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		var entries []ManifestEntry
-		if err := dec.Decode(&entries); err != nil {
+		lineOf := func(off int64) int {
+			off = min(max(off, 0), int64(len(data)))
+			for off < int64(len(data)) && strings.ContainsRune(" \t\r\n,", rune(data[off])) {
+				off++ // to the start of the value
+			}
+			return 1 + bytes.Count(data[:off], []byte("\n"))
+		}
+		syntax := func(err error, at int64) error {
 			var se *json.SyntaxError
 			if errors.As(err, &se) {
-				line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
-				return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+				at = se.Offset
 			}
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s:%d: %w", name, lineOf(at), err)
 		}
-		for i, e := range entries {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		if tok, err := dec.Token(); err != nil {
+			return nil, syntax(err, dec.InputOffset())
+		} else if tok != json.Delim('[') {
+			return nil, fmt.Errorf("%s:%d: a JSON manifest is an array of objects", name, lineOf(0))
+		}
+		for i := 1; dec.More(); i++ {
+			start := dec.InputOffset()
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, syntax(err, start)
+			}
+			line := lineOf(start)
+			ed := json.NewDecoder(bytes.NewReader(raw))
+			ed.DisallowUnknownFields()
+			var e ManifestEntry
+			if err := ed.Decode(&e); err != nil {
+				var probe struct {
+					File string `json:"file"`
+				}
+				_ = json.Unmarshal(raw, &probe)
+				return nil, fmt.Errorf("%s:%d: entry %d (file %q): %w", name, line, i, probe.File, err)
+			}
 			if e.File == "" {
-				return nil, fmt.Errorf("%s: entry %d has no \"file\"", name, i+1)
+				return nil, fmt.Errorf("%s:%d: entry %d has no \"file\"", name, line, i)
 			}
-			if _, dup := m[e.File]; dup {
-				return nil, fmt.Errorf("%s: entry %d: file %q listed twice", name, i+1, e.File)
+			f, err := cleanManifestPath(e.File)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: entry %d: %w", name, line, i, err)
 			}
-			m[e.File] = e
+			if _, dup := m[f]; dup {
+				return nil, fmt.Errorf("%s:%d: entry %d: file %q listed twice", name, line, i, e.File)
+			}
+			e.File = f
+			m[f] = e
+		}
+		if _, err := dec.Token(); err != nil {
+			return nil, syntax(err, dec.InputOffset())
 		}
 	case ".csv":
 		r := csv.NewReader(bytes.NewReader(data))
@@ -103,15 +136,31 @@ func ParseManifest(name string, data []byte) (Manifest, error) {
 			if e.File == "" {
 				return nil, fmt.Errorf("%s:%d: empty \"file\"", name, n+2)
 			}
-			if _, dup := m[e.File]; dup {
+			f, err := cleanManifestPath(e.File)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", name, n+2, err)
+			}
+			if _, dup := m[f]; dup {
 				return nil, fmt.Errorf("%s:%d: file %q listed twice", name, n+2, e.File)
 			}
-			m[e.File] = e
+			e.File = f
+			m[f] = e
 		}
 	default:
 		return nil, fmt.Errorf("%s: manifest must be .json or .csv", name)
 	}
 	return m, nil
+}
+
+// cleanManifestPath turns a manifest's file name into the slash-separated
+// path Dir walks: "./sub/b.txt" and "sub\\b.txt" (Windows separators) both
+// become "sub/b.txt". A path that leaves the directory is an error.
+func cleanManifestPath(f string) (string, error) {
+	c := path.Clean(strings.ReplaceAll(strings.TrimSpace(f), `\`, "/"))
+	if path.IsAbs(c) || c == ".." || strings.HasPrefix(c, "../") || (len(c) > 1 && c[1] == ':') {
+		return "", fmt.Errorf("file %q is outside the directory", f)
+	}
+	return c, nil
 }
 
 // DirOptions configure Dir.
@@ -146,6 +195,10 @@ func Dir(ctx context.Context, fsys fs.FS, opt DirOptions) iter.Seq2[*Article, er
 		manName := ""
 		if man == nil {
 			for _, mn := range ManifestNames {
+				if st, err := fs.Stat(fsys, mn); err == nil && !st.Mode().IsRegular() {
+					yield(nil, fmt.Errorf("corpus: %s: %s", path.Join(name, mn), notRegular(st.Mode())))
+					return
+				}
 				data, err := fs.ReadFile(fsys, mn)
 				if errors.Is(err, fs.ErrNotExist) {
 					continue
@@ -175,7 +228,17 @@ func Dir(ctx context.Context, fsys fs.FS, opt DirOptions) iter.Seq2[*Article, er
 			loc := path.Join(name, p)
 			ext := strings.ToLower(path.Ext(p))
 			if !textExts[ext] && !htmlExts[ext] {
-				if !yield(nil, &SkipError{ID: p, Location: loc, Reason: fmt.Sprintf("unsupported file type %q (want .txt, .md or .html)", ext)}) {
+				reason := fmt.Sprintf("unsupported file type %q (want .txt, .md or .html)", ext)
+				if ext == ".gz" {
+					reason = gzipReason
+				}
+				if !yield(nil, &SkipError{ID: p, Location: loc, Reason: reason}) {
+					return fs.SkipAll
+				}
+				return nil
+			}
+			if reason := irregular(fsys, p, d); reason != "" {
+				if !yield(nil, &SkipError{ID: p, Location: loc, Reason: reason}) {
 					return fs.SkipAll
 				}
 				return nil
@@ -221,6 +284,44 @@ func Dir(ctx context.Context, fsys fs.FS, opt DirOptions) iter.Seq2[*Article, er
 			}
 		}
 	}
+}
+
+// irregular returns why the entry p must not be read ("" when it may be):
+// a symlink that leaves the directory, or anything that is not a regular
+// file once symlinks are followed (a FIFO named x.txt would block the run
+// on open, a device would never end). It never opens the file.
+func irregular(fsys fs.FS, p string, d fs.DirEntry) string {
+	if d.Type()&fs.ModeSymlink != 0 {
+		if rl, ok := fsys.(fs.ReadLinkFS); ok {
+			if target, err := rl.ReadLink(p); err == nil && escapes(path.Dir(p), target) {
+				return fmt.Sprintf("symbolic link to %q resolves outside the corpus directory; not read", target)
+			}
+		}
+	}
+	st, err := fs.Stat(fsys, p)
+	if err != nil {
+		if d.Type()&fs.ModeSymlink != 0 {
+			// os.Root refuses a link whose target leaves the root.
+			return "symbolic link that resolves outside the corpus directory or to nothing; not read (" + err.Error() + ")"
+		}
+		return err.Error()
+	}
+	if !st.Mode().IsRegular() {
+		return notRegular(st.Mode())
+	}
+	return ""
+}
+
+// escapes reports whether a symlink in dir pointing to target leaves the
+// tree: an absolute target, or one that climbs above the top with "..".
+// (os.Root checks every step; this catches the plain cases for any
+// fs.ReadLinkFS, os.DirFS included.)
+func escapes(dir, target string) bool {
+	if strings.HasPrefix(target, "/") || strings.HasPrefix(target, `\`) || (len(target) > 1 && target[1] == ':') {
+		return true
+	}
+	j := path.Join(dir, target)
+	return j == ".." || strings.HasPrefix(j, "../")
 }
 
 func readDirFile(fsys fs.FS, p, loc, ext string, e ManifestEntry, lim Limits) (*Article, error) {

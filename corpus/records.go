@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -439,10 +440,19 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// OpenFile opens a JSONL (.jsonl, .ndjson) or CSV (.csv) file and returns its
-// articles. The file is closed when the sequence ends.
+// OpenFile opens a record file and returns its articles: JSON Lines
+// (.jsonl, .ndjson), JSON (.json: JSON Lines, an array of objects, or a
+// stream of objects, told apart by content) or CSV (.csv), each optionally
+// gzip-compressed (.jsonl.gz, .json.gz, .csv.gz; the decompressed stream is
+// bounded by Limits.MaxDecompressedBytes). The file is closed when the
+// sequence ends.
 func OpenFile(ctx context.Context, path string, opt RecordOptions) iter.Seq2[*Article, error] {
 	return func(yield func(*Article, error) bool) {
+		kind, gz := recordKind(path)
+		if kind == "" {
+			yield(nil, fmt.Errorf("corpus: %s: unknown record format %q (want .jsonl, .ndjson, .json or .csv, optionally .gz)", path, extOf(path)))
+			return
+		}
 		fh, err := os.Open(path)
 		if err != nil {
 			yield(nil, fmt.Errorf("corpus: %w", err))
@@ -450,15 +460,24 @@ func OpenFile(ctx context.Context, path string, opt RecordOptions) iter.Seq2[*Ar
 		}
 		defer fh.Close()
 		opt.Name = path
+		var r io.Reader = fh
+		if gz {
+			zr, err := gzip.NewReader(bufio.NewReader(fh))
+			if err != nil {
+				yield(nil, fmt.Errorf("corpus: %s: not a readable gzip file: %w", path, err))
+				return
+			}
+			defer zr.Close()
+			r = &boundedReader{r: zr, left: opt.Limits.maxDecompressed(), max: opt.Limits.maxDecompressed()}
+		}
 		var seq iter.Seq2[*Article, error]
-		switch ext := strings.ToLower(extOf(path)); ext {
-		case ".jsonl", ".ndjson", ".json":
-			seq = JSONL(ctx, fh, opt)
-		case ".csv":
-			seq = CSV(ctx, fh, opt)
-		default:
-			yield(nil, fmt.Errorf("corpus: %s: unknown record format %q (want .jsonl or .csv)", path, ext))
-			return
+		switch kind {
+		case recJSONL:
+			seq = JSONL(ctx, r, opt)
+		case recJSON:
+			seq = JSON(ctx, r, opt)
+		case recCSV:
+			seq = CSV(ctx, r, opt)
 		}
 		for a, err := range seq {
 			if !yield(a, err) {
@@ -466,6 +485,164 @@ func OpenFile(ctx context.Context, path string, opt RecordOptions) iter.Seq2[*Ar
 			}
 		}
 	}
+}
+
+// Record file kinds, from a file's extension.
+const (
+	recJSONL = "jsonl"
+	recJSON  = "json"
+	recCSV   = "csv"
+)
+
+// recordKind returns the record format of a file name ("" for none) and
+// whether it is gzip-compressed.
+func recordKind(p string) (kind string, gz bool) {
+	l := strings.ToLower(p)
+	if strings.HasSuffix(l, ".gz") {
+		gz, l = true, strings.TrimSuffix(l, ".gz")
+	}
+	switch extOf(l) {
+	case ".jsonl", ".ndjson":
+		return recJSONL, gz
+	case ".json":
+		return recJSON, gz
+	case ".csv":
+		return recCSV, gz
+	}
+	return "", gz
+}
+
+// isRecordFile reports whether OpenFile reads the file named p.
+func isRecordFile(p string) bool { k, _ := recordKind(p); return k != "" }
+
+// gzipReason is the skip reason for a compressed file Slant does not read.
+const gzipReason = "gzip-compressed file: only .jsonl.gz, .ndjson.gz, .json.gz and .csv.gz are decompressed; gunzip it first"
+
+// boundedReader fails once more than max bytes have been read: a gzip bomb
+// ends in a clear error instead of hours of work.
+type boundedReader struct {
+	r         io.Reader
+	left, max int64
+}
+
+// Read passes bytes through until the bound.
+func (b *boundedReader) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, fmt.Errorf("decompressed data exceeds the %d-byte limit (Limits.MaxDecompressedBytes)", b.max)
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+// JSON reads a .json file whose shape is found from its content: JSON Lines
+// (the first line is a whole JSON value) go through JSONL; an array of
+// objects, or objects one after another over many lines, are decoded value
+// by value. A value that is not an object is skipped with its line; a
+// syntax error ends the file with an error naming its line (the stream
+// cannot be resynchronised).
+func JSON(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Article, error] {
+	f := opt.Fields.withDefaults()
+	name := opt.Name
+	if name == "" {
+		name = "stdin"
+	}
+	return func(yield func(*Article, error) bool) {
+		br := bufio.NewReaderSize(stripBOM(r), 64<<10)
+		head, _ := br.Peek(64 << 10)
+		trimmed := bytes.TrimLeft(head, " \t\r\n")
+		array := len(trimmed) > 0 && trimmed[0] == '['
+		if !array {
+			line := trimmed
+			if i := bytes.IndexByte(line, '\n'); i >= 0 {
+				line = line[:i]
+			}
+			if len(trimmed) == 0 || json.Valid(line) || len(line) == len(head) {
+				for a, err := range JSONL(ctx, br, opt) {
+					if !yield(a, err) {
+						return
+					}
+				}
+				return
+			}
+		}
+		lt := &lineTracker{r: br}
+		dec := json.NewDecoder(lt)
+		if array {
+			if _, err := dec.Token(); err != nil {
+				yield(nil, fmt.Errorf("%s:%d: %w", name, lt.lineAt(dec.InputOffset()), err))
+				return
+			}
+		}
+		for n := 1; ; n++ {
+			if err := ctx.Err(); err != nil {
+				yield(nil, err)
+				return
+			}
+			if array && !dec.More() {
+				return
+			}
+			var raw json.RawMessage
+			err := dec.Decode(&raw)
+			if errors.Is(err, io.EOF) && !array {
+				return
+			}
+			// The value started after the whitespace before its end.
+			line := lt.lineAt(dec.InputOffset() - int64(len(raw)))
+			loc := fmt.Sprintf("%s:%d", name, line)
+			if err != nil {
+				yield(nil, fmt.Errorf("%s: %w", loc, err))
+				return
+			}
+			if len(raw) > opt.Limits.maxDoc()+4096 {
+				if !yield(nil, &SkipError{ID: "record " + strconv.Itoa(n), Location: loc, Reason: fmt.Sprintf("record longer than %d bytes", opt.Limits.maxDoc()+4096)}) {
+					return
+				}
+				continue
+			}
+			a, perr := parseJSONLine(raw, f, opt.Limits, loc, strconv.Itoa(n))
+			if !yield(a, perr) {
+				return
+			}
+		}
+	}
+}
+
+// lineTracker counts the lines of what passes through it, so a decoder's
+// byte offset can be turned into a line number. Offsets are asked in
+// increasing order, so only the newlines read ahead of the last question
+// are kept.
+type lineTracker struct {
+	r    io.Reader
+	read int64   // bytes read so far
+	nl   []int64 // offsets of newlines not yet counted
+	line int     // newlines before the last asked offset
+}
+
+// Read passes bytes through, noting newlines.
+func (t *lineTracker) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	for i, c := range p[:n] {
+		if c == '\n' {
+			t.nl = append(t.nl, t.read+int64(i))
+		}
+	}
+	t.read += int64(n)
+	return n, err
+}
+
+// lineAt returns the 1-based line of byte offset off.
+func (t *lineTracker) lineAt(off int64) int {
+	k := 0
+	for k < len(t.nl) && t.nl[k] < off {
+		k++
+	}
+	t.line += k
+	t.nl = t.nl[k:]
+	return t.line + 1
 }
 
 func extOf(p string) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -124,6 +125,21 @@ func reportSkips(w io.Writer, st corpus.Stats) {
 	if st.Repaired > 0 {
 		fmt.Fprintf(w, "slant: repaired %d invalid UTF-8 sequences\n", st.Repaired)
 	}
+}
+
+// errNoDocuments is the error of every corpus command whose input held no
+// article it could analyse (an empty directory, every document skipped).
+var errNoDocuments = errors.New("no documents")
+
+// noDocuments returns errNoDocuments, with the counts, when st holds no
+// article, after printing the skips that explain it. analyze, profile,
+// compare and report all exit with exitAnalysis on it.
+func noDocuments(stderr io.Writer, st corpus.Stats) error {
+	if st.Articles > 0 {
+		return nil
+	}
+	reportSkips(stderr, st)
+	return fmt.Errorf("%w to analyse (%d read, %d skipped)", errNoDocuments, st.Read, len(st.Skipped))
 }
 
 func checkFormat(format string, allowed ...string) error {

@@ -131,6 +131,12 @@ func writeParquet(ctx context.Context, stderr io.Writer, in *inputFlags, paths [
 	}
 	defer p.abort()
 	st, err := in.run(ctx, stderr, an, paths, p.write)
+	if errors.Is(err, errNoDocuments) {
+		// export alone still writes its (empty) files: a pipeline gets the
+		// schema for an empty partition. It says so.
+		fmt.Fprintf(stderr, "slant: %v: writing empty Parquet files with the schema\n", err)
+		return p.finish(st)
+	}
 	if err != nil {
 		return err
 	}

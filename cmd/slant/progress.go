@@ -75,8 +75,12 @@ func (p *progress) finish() {
 func (f *inputFlags) run(ctx context.Context, stderr io.Writer, an *framing.Analyzer, paths []string, fn func(*framing.Result) error) (corpus.Stats, error) {
 	bar := newProgress(stderr, f.quiet, paths)
 	defer bar.finish()
-	return framing.Run(ctx, an, f.articles(ctx, paths), framing.RunOptions{}, func(r *framing.Result) error {
+	st, err := framing.Run(ctx, an, f.articles(ctx, paths), framing.RunOptions{}, func(r *framing.Result) error {
 		bar.add(r)
 		return fn(r)
 	})
+	if err == nil {
+		err = noDocuments(stderr, st)
+	}
+	return st, err
 }
