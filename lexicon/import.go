@@ -138,15 +138,16 @@ func ImportLIWC(file string, data []byte, o ImportOptions) (*Lexicon, error) {
 			if len(fields) < 2 {
 				return nil, &PosError{File: file, Line: n, Column: 1, Msg: fmt.Sprintf("category line %q needs a number and a name", line)}
 			}
-			if _, err := strconv.Atoi(fields[0]); err != nil {
+			num, ok := liwcNumber(fields[0])
+			if !ok {
 				return nil, &PosError{File: file, Line: n, Column: 1, Msg: fmt.Sprintf("category number %q is not a number", fields[0])}
 			}
-			if _, dup := cats[fields[0]]; dup {
-				return nil, &PosError{File: file, Line: n, Column: 1, Msg: fmt.Sprintf("category %s defined twice", fields[0])}
+			if _, dup := cats[num]; dup {
+				return nil, &PosError{File: file, Line: n, Column: 1, Msg: fmt.Sprintf("category %s defined twice (%q and %s are the same number)", fields[0], fields[0], num)}
 			}
 			label := strings.Join(fields[1:], " ")
-			cats[fields[0]] = o.newCategory(l, slug(label), label)
-			order = append(order, fields[0])
+			cats[num] = o.newCategory(l, slug(label), label)
+			order = append(order, num)
 		case 2:
 			// The term is every field before the first category number, so
 			// LIWC 2015 phrases ("kind of  12") survive.
@@ -159,10 +160,10 @@ func ImportLIWC(file string, data []byte, o ImportOptions) (*Lexicon, error) {
 			}
 			term := strings.Join(fields[:i], " ")
 			for _, f := range fields[i:] {
-				num := leadingDigits(f)
+				num, _ := liwcNumber(leadingDigits(f))
 				c, ok := cats[num]
 				if !ok {
-					return nil, &PosError{File: file, Line: n, Column: strings.Index(sc.Text(), f) + 1, Msg: fmt.Sprintf("category %q is not in the header", num)}
+					return nil, &PosError{File: file, Line: n, Column: strings.Index(sc.Text(), f) + 1, Msg: fmt.Sprintf("category %q is not in the header", leadingDigits(f))}
 				}
 				c.Entries = append(c.Entries, termEntry(term, n))
 				if strings.ContainsAny(f, "()/") {
@@ -184,6 +185,17 @@ func ImportLIWC(file string, data []byte, o ImportOptions) (*Lexicon, error) {
 		return nil, &PosError{File: file, Msg: "no categories"}
 	}
 	return finish(l, file)
+}
+
+// liwcNumber returns a LIWC category number in canonical form, so that
+// "02" in a word line names the category "2" of the header (LIWC files mix
+// both spellings).
+func liwcNumber(s string) (string, bool) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return "", false
+	}
+	return strconv.Itoa(n), true
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
@@ -221,11 +233,14 @@ func ImportQuanteda(file string, data []byte, o ImportOptions) (*Lexicon, error)
 	l := o.lexicon(file, "quanteda YAML")
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, syntaxError(file, data, err)
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return nil, &PosError{File: file, Line: 1, Column: 1, Msg: "a dictionary is a mapping of keys to lists of patterns"}
 	}
+	// Keys that give the same category id, checked here so the error names
+	// the input's lines, not those of the converted lexicon.
+	ids := map[string]*yaml.Node{}
 	var walk func(n *yaml.Node, prefix string) error
 	walk = func(n *yaml.Node, prefix string) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -239,6 +254,14 @@ func ImportQuanteda(file string, data []byte, o ImportOptions) (*Lexicon, error)
 				id = prefix + "." + id
 				label = strings.ReplaceAll(prefix, ".", "/") + "/" + k.Value
 			}
+			if first, dup := ids[id]; dup {
+				msg := fmt.Sprintf("key %q given twice (first at line %d)", k.Value, first.Line)
+				if first.Value != k.Value {
+					msg = fmt.Sprintf("key %q gives the same category id %q as %q at line %d", k.Value, id, first.Value, first.Line)
+				}
+				return &PosError{File: file, Line: k.Line, Column: k.Column, Msg: msg}
+			}
+			ids[id] = k
 			switch v.Kind {
 			case yaml.MappingNode:
 				if err := walk(v, id); err != nil {

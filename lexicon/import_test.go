@@ -113,3 +113,27 @@ func TestImportedLexiconMatchesAndRoundTrips(t *testing.T) {
 		t.Fatalf("hits %v", got)
 	}
 }
+
+// TestImportMessages pins issue 17 item 12 for importers: LIWC "02" and "2"
+// are one category; a quanteda file's duplicate keys and syntax errors are
+// reported at the input's own lines.
+func TestImportMessages(t *testing.T) {
+	l, err := ImportLIWC("my.dic", []byte("%\n01\tposemo\n2\tnegemo\n%\nlove\t1\nhate\t02\nawful\t002 01\n"), ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(l), "my.posemo=love/exact,awful/exact my.negemo=hate/exact,awful/exact"; got != want {
+		t.Errorf("LIWC 02/2: got %s, want %s", got, want)
+	}
+	for _, tc := range []struct{ format, in, want string }{
+		{"liwc", "%\n2\tposemo\n02\tnegemo\n%\n", `my.dic:3:1: category 02 defined twice ("02" and 2 are the same number)`},
+		{"yaml", "loaded:\n  - regime\n  - puppet\nhedges:\n  - may\nloaded:\n  - junta\n", `my.dic:6:1: key "loaded" given twice (first at line 1)`},
+		{"yaml", "war frame:\n  - invasion\nwar_frame:\n  - assault\n", `my.dic:3:1: key "war_frame" gives the same category id "war_frame" as "war frame" at line 1`},
+		{"yaml", "top:\n  sub:\n    - a\n  sub:\n    - b\n", `my.dic:4:3: key "sub" given twice (first at line 2)`},
+		{"yaml", "loaded: [regime, puppet\nhedges: [may]\n", `my.dic:1:10: YAML syntax: did not find expected`},
+	} {
+		if _, err := Import(tc.format, "my.dic", []byte(tc.in), ImportOptions{}); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
