@@ -63,17 +63,37 @@ func isClauseBoundary(t text.Token) bool {
 	return false
 }
 
-// clauseOf returns the token range of the clause around token i.
-func clauseOf(doc *text.Document, s text.Sentence, i int) (int, int) {
-	from, to := i, i
-	for from > s.First && !isClauseBoundary(doc.Tokens[from-1]) {
-		from--
+// clauses gives, for every token, the token range of the clause around it
+// (bounded by the sentence and by clause punctuation), computed in one pass
+// so that many mentions in one long clause stay linear.
+type clauses struct{ from, to []int }
+
+func newClauses(doc *text.Document) clauses {
+	c := clauses{from: make([]int, len(doc.Tokens)), to: make([]int, len(doc.Tokens))}
+	for _, s := range doc.Sentences {
+		from := s.First
+		for i := s.First; i < s.Last; i++ {
+			c.from[i] = from
+			if isClauseBoundary(doc.Tokens[i]) {
+				from = i + 1
+			}
+		}
+		to := s.Last
+		for i := s.Last - 1; i >= s.First; i-- {
+			if isClauseBoundary(doc.Tokens[i]) {
+				to = i
+			}
+			c.to[i] = to
+		}
 	}
-	for to < s.Last && !isClauseBoundary(doc.Tokens[to]) {
-		to++
-	}
-	return from, to
+	return c
 }
+
+// clauseOf returns the token range of the clause around token i.
+func (c clauses) clauseOf(i int) (int, int) { return c.from[i], c.to[i] }
+
+// maxRoleWalk bounds how far roleOf looks past a mention's noun phrase.
+const maxRoleWalk = 8
 
 func isVerb(t text.Token) bool { return strings.HasPrefix(t.Tag, "VB") }
 
@@ -85,20 +105,22 @@ func roleOf(doc *text.Document, cFrom, cTo, first, last int) (role, verb string)
 		return "other", ""
 	}
 	// Right: skip the rest of the noun phrase, adverbs and auxiliaries.
+	// Each walk is bounded by maxRoleWalk tokens, so that a long run of
+	// names cannot make every mention walk over it.
 	j := last
-	for j < cTo && (strings.HasPrefix(toks[j].Tag, "NNP") || toks[j].Tag == "POS" || toks[j].Norm == "'s") {
+	for j < cTo && j-last < maxRoleWalk && (strings.HasPrefix(toks[j].Tag, "NNP") || toks[j].Tag == "POS" || toks[j].Norm == "'s") {
 		if toks[j].Norm == "'s" || toks[j].Tag == "POS" {
 			return "other", "" // a possessor: Russia's war
 		}
 		j++
 	}
-	for j < cTo && (strings.HasPrefix(toks[j].Tag, "RB") || toks[j].Tag == "MD" || toks[j].Norm == "has" || toks[j].Norm == "have" || toks[j].Norm == "had" || toks[j].Norm == "will") {
+	for j < cTo && j-last < 2*maxRoleWalk && (strings.HasPrefix(toks[j].Tag, "RB") || toks[j].Tag == "MD" || toks[j].Norm == "has" || toks[j].Norm == "have" || toks[j].Norm == "had" || toks[j].Norm == "will") {
 		j++
 	}
 	if j < cTo && isVerb(toks[j]) {
 		if beForms[toks[j].Norm] {
 			k := j + 1
-			for k < cTo && strings.HasPrefix(toks[k].Tag, "RB") {
+			for k < cTo && k-j <= maxRoleWalk && strings.HasPrefix(toks[k].Tag, "RB") {
 				k++
 			}
 			if k < cTo && toks[k].Tag == "VBN" {
@@ -109,7 +131,7 @@ func roleOf(doc *text.Document, cFrom, cTo, first, last int) (role, verb string)
 	}
 	// Left: a by-phrase of a passive, or an object.
 	k := first - 1
-	for k >= cFrom && (toks[k].Tag == "DT" || strings.HasPrefix(toks[k].Tag, "JJ") || toks[k].Tag == "PRP$") {
+	for k >= cFrom && first-k <= maxRoleWalk && (toks[k].Tag == "DT" || strings.HasPrefix(toks[k].Tag, "JJ") || toks[k].Tag == "PRP$") {
 		k--
 	}
 	if k >= cFrom {
@@ -126,11 +148,32 @@ func roleOf(doc *text.Document, cFrom, cTo, first, last int) (role, verb string)
 func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
 	byID := map[string]*Actor{}
 	var order []string
+	cl := newClauses(doc)
+	// Descriptor candidates by sentence, in text order (evidence comes in
+	// text order), so that each mention looks only at its own clause.
+	bySent := make([][]int, len(doc.Sentences))
 	for ei, e := range r.Evidence {
+		switch e.Construct {
+		case "loaded_language", "intensifier", "contested":
+			if !e.Negated {
+				bySent[e.Sentence] = append(bySent[e.Sentence], ei)
+			}
+		}
+	}
+	type descKey struct {
+		start, end int
+		category   string
+	}
+	seen := map[string]map[descKey]bool{}
+	type mentionRef struct {
+		id         string
+		start, end int
+	}
+	var mentions []mentionRef
+	for _, e := range r.Evidence {
 		if e.Construct != "actor" {
 			continue
 		}
-		_ = ei
 		a := byID[e.Category]
 		if a == nil {
 			name := e.Category
@@ -139,11 +182,12 @@ func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
 			}
 			a = &Actor{ID: e.Category, Name: name, Verbs: map[string]int{}, Descriptors: []Descriptor{}, Contested: []Descriptor{}, Quoted: []int{}}
 			byID[e.Category] = a
+			seen[e.Category] = map[descKey]bool{}
 			order = append(order, e.Category)
 		}
 		s := doc.Sentences[e.Sentence]
 		first, last := tokenRange(doc, s, e.Start, e.End)
-		cFrom, cTo := clauseOf(doc, s, first)
+		cFrom, cTo := cl.clauseOf(first)
 		role, verb := roleOf(doc, cFrom, cTo, first, last)
 		a.Mentions++
 		switch role {
@@ -156,32 +200,52 @@ func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
 			a.Verbs[verb]++
 		}
 		a.Spans = append(a.Spans, Mention{Start: e.Start, End: e.End, Text: e.Text, Sentence: e.Sentence, Voice: e.Voice, Role: role, Verb: verb})
+		mentions = append(mentions, mentionRef{e.Category, e.Start, e.End})
 		cStart, cEnd := doc.Tokens[cFrom].Start, doc.Tokens[cTo-1].End
-		for _, d := range r.Evidence {
-			if d.Sentence != e.Sentence || d.Start < cStart || d.End > cEnd || d.Negated {
+		cands := bySent[e.Sentence]
+		k := sort.Search(len(cands), func(i int) bool { return r.Evidence[cands[i]].Start >= cStart })
+		for ; k < len(cands) && r.Evidence[cands[k]].Start < cEnd; k++ {
+			d := r.Evidence[cands[k]]
+			if d.End > cEnd {
+				continue
+			}
+			key := descKey{d.Start, d.End, d.Category}
+			if seen[e.Category][key] {
 				continue
 			}
 			desc := Descriptor{Text: d.Text, Start: d.Start, End: d.End, Category: d.Category, Weight: d.Weight, Voice: d.Voice, Side: d.Side, Sentence: d.Sentence}
 			switch d.Construct {
 			case "loaded_language", "intensifier":
-				a.Descriptors = appendUnique(a.Descriptors, desc)
+				seen[e.Category][key] = true
+				a.Descriptors = append(a.Descriptors, desc)
 			case "contested":
 				if d.Side != "none" {
-					a.Contested = appendUnique(a.Contested, desc)
+					seen[e.Category][key] = true
+					a.Contested = append(a.Contested, desc)
 				}
 			}
 		}
 	}
-	// Quotes whose speaker names the actor.
+	// Quotes whose speaker names the actor: the mentions inside the
+	// speaker's span, found by binary search over the mentions (in text
+	// order).
+	quoted := map[string]map[int]bool{}
 	for qi, q := range r.Quotes {
-		if q.Speaker == "" {
+		if q.Speaker == "" || q.speakerEnd <= 0 {
 			continue
 		}
-		for _, id := range order {
-			for _, m := range byID[id].Spans {
-				if m.Start >= q.speakerStart && m.End <= q.speakerEnd && q.speakerEnd > 0 {
-					byID[id].Quoted = appendInt(byID[id].Quoted, qi)
-				}
+		k := sort.Search(len(mentions), func(i int) bool { return mentions[i].start >= q.speakerStart })
+		for ; k < len(mentions) && mentions[k].start < q.speakerEnd; k++ {
+			m := mentions[k]
+			if m.end > q.speakerEnd {
+				continue
+			}
+			if quoted[m.id] == nil {
+				quoted[m.id] = map[int]bool{}
+			}
+			if !quoted[m.id][qi] {
+				quoted[m.id][qi] = true
+				byID[m.id].Quoted = append(byID[m.id].Quoted, qi)
 			}
 		}
 	}
@@ -198,34 +262,11 @@ func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
 	return out
 }
 
-func appendUnique(ds []Descriptor, d Descriptor) []Descriptor {
-	for _, x := range ds {
-		if x.Start == d.Start && x.End == d.End && x.Category == d.Category {
-			return ds
-		}
-	}
-	return append(ds, d)
-}
-
-func appendInt(xs []int, x int) []int {
-	for _, y := range xs {
-		if y == x {
-			return xs
-		}
-	}
-	return append(xs, x)
-}
-
-// tokenRange finds the tokens covering [start, end) within sentence s.
+// tokenRange finds the tokens covering [start, end) within sentence s, by
+// binary search.
 func tokenRange(doc *text.Document, s text.Sentence, start, end int) (int, int) {
-	first := s.First
-	for first < s.Last && doc.Tokens[first].End <= start {
-		first++
-	}
-	last := first
-	for last < s.Last && doc.Tokens[last].Start < end {
-		last++
-	}
+	first := s.First + sort.Search(s.Last-s.First, func(i int) bool { return doc.Tokens[s.First+i].End > start })
+	last := first + sort.Search(s.Last-first, func(i int) bool { return doc.Tokens[first+i].Start >= end })
 	if last == first {
 		last = first + 1
 	}

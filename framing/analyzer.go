@@ -280,10 +280,11 @@ func (a *Analyzer) sentences(doc *text.Document, v *voices, r *Result) {
 	scare := make([]int, len(doc.Sentences))
 	for _, q := range v.quotes {
 		if q.Scare {
-			for si, s := range doc.Sentences {
-				if q.Start >= s.Start && q.Start < s.End {
-					scare[si]++
-				}
+			// The sentence holding the quote's start, by binary search (a
+			// scan per quote is quadratic on long articles).
+			si := sort.Search(len(doc.Sentences), func(i int) bool { return doc.Sentences[i].End > q.Start })
+			if si < len(doc.Sentences) && q.Start >= doc.Sentences[si].Start {
+				scare[si]++
 			}
 		}
 	}

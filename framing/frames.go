@@ -71,17 +71,25 @@ func computeFrames(r *Result) Frames {
 		r.Sentences[e.Sentence].Frames[e.Category] = round6(r.Sentences[e.Sentence].Frames[e.Category] + e.Weight)
 	}
 	for c, f := range fam {
+		// Sum in a fixed (sorted) order: a sum over the map's random order
+		// differs in the last bit from run to run, and a share such as
+		// 0.0390625 then rounds to 0.039062 or 0.039063.
+		names := make([]string, 0, len(f.Shares))
+		for k := range f.Shares {
+			names = append(names, k)
+		}
+		sort.Strings(names)
 		total := 0.0
-		for _, w := range f.Shares {
-			total += w
+		for _, k := range names {
+			total += f.Shares[k]
 		}
 		type kv struct {
 			k string
 			v float64
 		}
 		var ranked []kv
-		for k, w := range f.Shares {
-			f.Shares[k] = round6(w / total)
+		for _, k := range names {
+			f.Shares[k] = round6(f.Shares[k] / total)
 			ranked = append(ranked, kv{k, f.Shares[k]})
 		}
 		for k, w := range f.Reporter {
