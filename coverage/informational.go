@@ -29,11 +29,15 @@ const (
 	// the event: a year before the article's own, or a backward-looking cue
 	// (ago, last year, previously, has long, in the past, former, had been).
 	FeatBackground = "background"
-	// FeatVoice is 1 when the sentence quotes or paraphrases someone
-	// (framing's attribution), 0 otherwise.
+	// FeatVoice is 1 when the sentence carries a direct quotation (not a
+	// scare quote), 0.5 when it only paraphrases someone (framing's
+	// attribution), 0 otherwise: quotes chosen to sway the reader are the
+	// commonest informational bias in Fan et al. (2019).
 	FeatVoice = "voice"
 	// FeatPartisan is 1 when a source speaking in the sentence belongs to a
-	// side (a party or an actor of the gazetteer).
+	// side: an actor of the gazetteer or a party in the source's name, or,
+	// in a sentence that gives someone voice, a party or a political office
+	// named in the sentence (partisanCues).
 	FeatPartisan = "partisan"
 	// FeatCharacterisation is 1 when the sentence evaluates in the
 	// reporter's voice (framing's Evaluative) or carries loaded language
@@ -198,13 +202,24 @@ func (ed *eventData) sentenceScores() []SentenceScore {
 		}
 		vs := voicesBySent[artSent{m.art, m.Sentence}]
 		if sr.Attributed || len(vs) > 0 {
-			f[FeatVoice] = 1
+			f[FeatVoice] = 0.5
+		}
+		for _, q := range r.Quotes {
+			if !q.Scare && q.Start < m.End && q.End > m.Start {
+				f[FeatVoice] = 1
+			}
 		}
 		for _, v := range vs {
 			ev = append(ev, fmt.Sprintf("gives voice to %s (%s)", v.name, v.kind))
 			if v.side != "" && f[FeatPartisan] == 0 {
 				f[FeatPartisan] = 1
 				ev = append(ev, "speaker's side: "+v.side)
+			}
+		}
+		if f[FeatPartisan] == 0 && len(vs) > 0 {
+			if cue := partisanCue(r.Text[m.Start:m.End]); cue != "" {
+				f[FeatPartisan] = 1
+				ev = append(ev, "partisan voice: "+cue)
 			}
 		}
 		if cue := characterisation(r, sr, m.Sentence); cue != "" {
@@ -224,6 +239,21 @@ func (ed *eventData) sentenceScores() []SentenceScore {
 		out = append(out, ss)
 	}
 	return out
+}
+
+// partisanCues are words that place a speaker in a political camp or
+// office (US-centred, as the evaluation data is).
+var partisanCues = []string{"republican", "democrat", "gop", "conservative", "liberal", "progressive", "tea party",
+	"sen.", "senator", "rep.", "congressman", "congresswoman", "gov.", "governor", "lawmaker", "white house", "administration", "campaign", "party"}
+
+func partisanCue(s string) string {
+	low := strings.ToLower(s)
+	for _, c := range partisanCues {
+		if i := strings.Index(low, c); i >= 0 && (i == 0 || !isWordByte(low[i-1])) {
+			return fmt.Sprintf("%q", c)
+		}
+	}
+	return ""
 }
 
 func speculationCue(r *framing.Result, sr framing.SentenceResult, si int) string {

@@ -64,7 +64,7 @@ on security guarantees for Ukraine).`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newAnalyzeCmd(), newCompareCmd(), newProfileCmd(), newReportCmd(), newExportCmd(), newKwicCmd(), newBenchCmd(), newEvalCmd(), newEvalFramesCmd(), newTrainCmd(), newLexiconCmd(), newCoverageCmd())
+	root.AddCommand(newAnalyzeCmd(), newCompareCmd(), newProfileCmd(), newReportCmd(), newExportCmd(), newKwicCmd(), newBenchCmd(), newEvalCmd(), newEvalFramesCmd(), newTrainCmd(), newLexiconCmd(), newCoverageCmd(), newEvalCoverageCmd())
 	return root
 }
 
