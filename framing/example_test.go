@@ -56,12 +56,12 @@ func ExampleCompare() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("unit:", c.Unit)
+	fmt.Println("design:", c.Design.Name)
 	for _, m := range c.Measures[:2] {
-		fmt.Printf("%s: %.2f vs %.2f, %s %.2f\n", m.Name, m.Target, m.Reference, m.Effect, m.EffectSize)
+		fmt.Printf("%s (%s family, %s): %.2f vs %.2f, %s %.2f\n", m.Name, m.Family, m.Test, m.Target, m.Reference, m.Effect, m.EffectSize)
 	}
 	// Output:
-	// unit: sentence
-	// score: 0.63 vs 0.10, cliffs_delta 1.00
-	// loaded_reporter: 0.97 vs 0.00, cliffs_delta 1.00
+	// design: sentences
+	// loaded_rate (primary family, poisson_exact): 307.69 vs 0.00, cohens_h 1.18
+	// unattributed_evaluative (primary family, fisher_exact): 1.00 vs 0.00, cohens_h 3.14
 }
