@@ -29,6 +29,7 @@ func buildProfiles(ctx context.Context, stderr io.Writer, in *inputFlags, paths 
 
 func newCompareCmd() *cobra.Command {
 	var in inputFlags
+	var design designFlags
 	var target, reference, by, format string
 	var all bool
 	var opt framing.CompareOptions
@@ -36,17 +37,32 @@ func newCompareCmd() *cobra.Command {
 		Use:   "compare --target SOURCE --reference SOURCE [PATH...]",
 		Short: "Compare two sources: effect sizes, intervals, tests and distinctive terms",
 		Long: `compare analyses the corpus, builds a profile per source (outlet by default, or
-any metadata field with --by) and compares the target with the reference: per
-measure both values, the difference and ratio, an effect size (Cliff's delta or
-Cohen's h) with a seeded bootstrap 95% interval, a test (Mann–Whitney U, Fisher's
-exact, G²) and Benjamini–Hochberg q-values; then distinctive words (Fightin'
-Words z) and lexicon categories (signed G²) with example spans.
+any metadata field with --by) and compares the target with the reference. The
+design is stated first:
 
-With one article per source, sentences are the unit of analysis and the output
-says so. --reference rest compares the target with every other source pooled.`,
+  independent articles (default)  each article is one observation: Cliff's δ,
+                                  Mann–Whitney U, bootstrap interval
+  --pair-by FIELD                 per-block differences (an event covered by both
+                                  sources): Wilcoxon signed-rank (or
+                                  --paired-test sign_flip_permutation), bootstrap
+                                  over blocks; n = blocks covered by both
+  --cluster-by FIELD              clusters (outlets, when grouping by label) are
+                                  the unit: permutation test moving whole clusters,
+                                  cluster bootstrap interval
+  sentences                       one article a side: describes those articles,
+                                  with a warning
+
+The primary family is a fixed set of headline measures (loaded language and
+editorial markers in the reporter's voice, unattributed evaluative share,
+attributed share, editorializing index); Benjamini–Hochberg q-values are
+computed within it and separately within each exploratory family (other
+measures, word counts, lexicon categories, words). Every row names its family
+and its test. Categories and distinctive content words are listed both ways
+(target higher, reference higher), with examples from the side they favour.
+--reference rest compares the target with every other source pooled.`,
 		Example: `  slant compare --target "The Eastern Herald" --reference AP
-  slant compare --target "The Eastern Herald" --reference AP --format json
-  slant compare allsides.jsonl --by label --target right --reference left
+  slant compare basil.jsonl --target "Fox News" --reference "New York Times" --pair-by event_id
+  slant compare allsides.jsonl --by label --target left --reference center --cluster-by outlet
   slant compare --all --reference AP
   slant compare allsides.jsonl --all --reference rest --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -56,12 +72,17 @@ says so. --reference rest compares the target with every other source pooled.`,
 			if err := checkFormat(format, "text", "json", "md"); err != nil {
 				return err
 			}
+			units, err := design.units(by)
+			if err != nil {
+				return err
+			}
 			ctx := commandContext(cmd)
-			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, nil)
+			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, units.add)
 			if err != nil {
 				return err
 			}
 			reportSkips(cmd.ErrOrStderr(), st)
+			design.apply(units, &opt)
 			if all {
 				cmps, err := framing.CompareEach(ps, reference, opt)
 				if err != nil {
@@ -88,13 +109,14 @@ says so. --reference rest compares the target with every other source pooled.`,
 		},
 	}
 	in.register(c)
+	design.register(c)
 	c.Flags().StringVar(&target, "target", "", "the source to describe")
 	c.Flags().StringVar(&reference, "reference", "", "the source to compare with, or \"rest\" for all other sources")
 	c.Flags().BoolVar(&all, "all", false, "compare every source with the reference (\"rest\": each with all others pooled)")
 	c.Flags().StringVar(&by, "by", "outlet", "group articles by this field (outlet, or a metadata field such as label)")
 	c.Flags().StringVar(&format, "format", "text", "output format: text, json or md")
 	c.Flags().IntVar(&opt.Bootstrap, "bootstrap", 2000, "bootstrap resamples")
-	c.Flags().Uint64Var(&opt.Seed, "seed", 1, "random seed for the bootstrap")
+	c.Flags().Uint64Var(&opt.Seed, "seed", 1, "random seed for the bootstrap and Monte Carlo tests")
 	return c
 }
 
@@ -105,19 +127,9 @@ func compareProfiles(ps *framing.Profiles, target, reference string, opt framing
 	}
 	var r *framing.Profile
 	if reference == framing.Rest {
-		for _, k := range ps.Keys() {
-			if k == target {
-				continue
-			}
-			p, _ := ps.Get(k)
-			if r == nil {
-				r = p.Clone()
-			} else if err := r.Merge(p); err != nil {
-				return nil, err
-			}
-		}
-		if r == nil {
-			return nil, usagef("no other source to compare %q with", target)
+		var err error
+		if r, err = ps.Rest(target); err != nil {
+			return nil, usageError{err}
 		}
 	} else if r, ok = ps.Get(reference); !ok {
 		return nil, usagef("no source %q in the corpus (sources: %s)", reference, strings.Join(ps.Keys(), ", "))
@@ -125,52 +137,132 @@ func compareProfiles(ps *framing.Profiles, target, reference string, opt framing
 	return framing.Compare(t, r, opt)
 }
 
+// writeComparisonText writes a comparison as text or Markdown: the design
+// first, then the primary family, the exploratory families, and categories
+// and distinctive words both ways.
 func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
+	esc := func(s string) string { return s }
 	if md {
+		esc = mdEscape
 		fmt.Fprintf(w, "# %s vs %s\n\n", mdEscape(c.Target), mdEscape(c.Reference))
+		fmt.Fprintf(w, "**Design:** %s\n\n", mdEscape(c.Design.Statement))
 	} else {
 		fmt.Fprintf(w, "%s vs %s\n", c.Target, c.Reference)
+		fmt.Fprintf(w, "design: %s\n", c.Design.Statement)
 	}
 	fmt.Fprintf(w, "unit of analysis: %s (n = %d vs %d); bootstrap %d resamples, seed %d\n", c.Unit, c.NTarget, c.NReference, c.Bootstrap, c.Seed)
 	for _, warn := range c.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", warn)
+		fmt.Fprintf(w, "warning: %s\n", esc(warn))
 	}
-	fmt.Fprintln(w)
-	if md {
-		fmt.Fprintln(w, "| measure | target | reference | difference | effect | 95% CI | test | p | q |\n|---|---:|---:|---:|---:|---|---|---:|---:|")
-	} else {
-		fmt.Fprintf(w, "%-26s %10s %10s %10s %20s %18s %9s %9s\n", "measure", "target", "reference", "diff", "effect", "95% CI", "p", "q")
+	var fams []string
+	for _, f := range c.Families {
+		fams = append(fams, fmt.Sprintf("%s (%d tests)", f.Name, f.Tests))
 	}
-	for _, m := range c.Measures {
-		eff := fmt.Sprintf("%s %.3f", shortEffect(m.Effect), m.EffectSize)
-		ci := fmt.Sprintf("[%.3f, %.3f]", m.CILow, m.CIHigh)
+	fmt.Fprintf(w, "families (Benjamini–Hochberg within each): %s\n", strings.Join(fams, ", "))
+	level := fmt.Sprintf("%g%% CI", 100*(1-c.Alpha))
+	for _, f := range c.Families {
+		var rows []framing.MeasureComparison
+		for _, m := range c.Measures {
+			if m.Family == f.Name {
+				rows = append(rows, m)
+			}
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		fmt.Fprintln(w)
 		if md {
-			fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %s | %s | %s | %.4f | %.4f |\n", m.Name, m.Target, m.Reference, m.Difference, eff, ci, m.Test, m.P, m.Q)
+			fmt.Fprintf(w, "## %s family\n\n%s\n\n", f.Name, mdEscape(f.Description))
+			fmt.Fprintf(w, "| measure | target | reference | median t / r | difference | δ | effect | %s | test | p | q |\n|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n", level)
 		} else {
-			fmt.Fprintf(w, "%-26s %10.3f %10.3f %10.3f %20s %18s %9.4f %9.4f\n", m.Name, m.Target, m.Reference, m.Difference, eff, ci, m.P, m.Q)
+			fmt.Fprintf(w, "%s family: %s\n", f.Name, f.Description)
+			fmt.Fprintf(w, "%-30s %9s %9s %17s %9s %7s %14s %24s %-22s %8s %8s\n", "measure", "target", "reference", "median t / r", "diff", "δ", "effect", level, "test", "p", "q")
+		}
+		for _, m := range rows {
+			med := "—"
+			if m.TargetMedian != nil && m.ReferenceMedian != nil {
+				med = fmt.Sprintf("%.3f / %.3f", *m.TargetMedian, *m.ReferenceMedian)
+			}
+			delta := "—"
+			if m.Delta != nil {
+				delta = fmt.Sprintf("%+.3f", *m.Delta)
+			}
+			eff := fmt.Sprintf("%s %+.3f", shortEffect(m.Effect), m.EffectSize)
+			ci := fmt.Sprintf("[%.3f, %.3f] %s", m.CILow, m.CIHigh, shortCI(m.CIMethod))
+			if md {
+				fmt.Fprintf(w, "| %s | %.3f | %.3f | %s | %+.3f | %s | %s | %s | %s | %.4f | %.4f |\n", m.Name, m.Target, m.Reference, med, m.Difference, delta, eff, ci, m.Test, m.P, m.Q)
+			} else {
+				fmt.Fprintf(w, "%-30s %9.3f %9.3f %17s %+9.3f %7s %14s %24s %-22s %8.4f %8.4f\n", m.Name, m.Target, m.Reference, med, m.Difference, delta, eff, ci, m.Test, m.P, m.Q)
+			}
 		}
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "lexicon categories, reporter's voice (signed G²; + = more in the target):")
-	for i, k := range c.Categories {
-		if i == 10 {
-			break
+	twoSides := func(title string, ts []framing.TermComparison, n int, line func(framing.TermComparison) string) {
+		for _, side := range []string{"target", "reference"} {
+			name := c.Target
+			if side == "reference" {
+				name = c.Reference
+			}
+			fmt.Fprintln(w)
+			if md {
+				fmt.Fprintf(w, "### %s, higher in %s\n\n", title, mdEscape(name))
+			} else {
+				fmt.Fprintf(w, "%s, higher in %s:\n", title, name)
+			}
+			k := 0
+			for _, t := range ts {
+				if t.Favours != side || k == n {
+					continue
+				}
+				k++
+				if md {
+					fmt.Fprintf(w, "- %s\n", mdEscape(line(t)))
+				} else {
+					fmt.Fprintf(w, "  %s\n", line(t))
+				}
+			}
+			if k == 0 {
+				fmt.Fprintln(w, "  (none)")
+			}
 		}
-		fmt.Fprintf(w, "  %-36s G² %+8.2f  p %.4f  q %.4f  (%g vs %g)  %s\n", k.Term, k.G2, k.P, k.Q, k.TargetCount, k.ReferenceCount, strings.Join(k.Examples, "; "))
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "distinctive words (Fightin' Words z; + = target):")
-	for _, t := range c.DistinctiveTerms {
-		fmt.Fprintf(w, "  %-20s z %+6.2f  G² %+7.2f  (%g vs %g)\n", t.Term, t.Z, t.G2, t.TargetCount, t.ReferenceCount)
-	}
+	twoSides("lexicon categories, reporter's voice (ranked by |z|)", c.Categories, 10, func(k framing.TermComparison) string {
+		return strings.TrimRight(fmt.Sprintf("%-36s z %+6.2f  G² %+7.2f  p %.4f  q %.4f  (%g vs %g)  %s", k.Term, k.Z, k.G2, k.P, k.Q, k.TargetCount, k.ReferenceCount, strings.Join(k.Examples, "; ")), " ")
+	})
+	twoSides("distinctive content words (Fightin' Words z)", c.DistinctiveTerms, len(c.DistinctiveTerms), func(t framing.TermComparison) string {
+		ex := ""
+		if len(t.Examples) > 0 {
+			ex = "  e.g. " + strings.Join(strings.Fields(t.Examples[0]), " ")
+		}
+		return fmt.Sprintf("%-20s z %+6.2f  G² %+7.2f  q %.4f  (%g vs %g)%s", t.Term, t.Z, t.G2, t.Q, t.TargetCount, t.ReferenceCount, ex)
+	})
 }
 
 func shortEffect(e string) string {
 	switch e {
-	case "cliffs_delta":
+	case framing.EffectCliffsDelta:
 		return "δ"
-	case "cohens_h":
+	case framing.EffectCohensH:
 		return "h"
+	case framing.EffectMeanDifference:
+		return "Δ"
 	}
 	return e
+}
+
+func shortCI(m string) string {
+	switch m {
+	case framing.CIPercentileBootstrap:
+		return "boot"
+	case framing.CIBlockBootstrap:
+		return "blocks"
+	case framing.CIClusterBootstrap:
+		return "clusters"
+	case framing.CICliffNormal:
+		return "Cliff"
+	case framing.CIArcsineNormal:
+		return "arcsine"
+	case framing.CIStudentT:
+		return "t"
+	}
+	return m
 }
