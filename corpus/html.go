@@ -43,6 +43,10 @@ type HTMLPage struct {
 	// Published is the publication day (midnight UTC) when one is found in
 	// the page's metadata or text, else the zero time.
 	Published time.Time
+	// Extraction is empty when the main extractor (trafilatura) found the
+	// article. On a page too big for it, it says why the article was taken
+	// by the linear extractor instead (see linearExtractionBudget).
+	Extraction string
 }
 
 // ExtractHTML extracts the main article from an HTML page. Text has one
@@ -132,6 +136,12 @@ func htmlArticle(raw []byte, id, loc string, lim Limits) (*Article, error) {
 	if page.Author != "" {
 		a.Meta = map[string]string{"author": page.Author}
 	}
+	if page.Extraction != "" {
+		if a.Meta == nil {
+			a.Meta = map[string]string{}
+		}
+		a.Meta[MetaExtraction] = page.Extraction
+	}
 	return a, nil
 }
 
@@ -180,6 +190,9 @@ func extractHTMLString(s string, pageURL string) (page HTMLPage, err error) {
 		if u, err := nurl.ParseRequestURI(pageURL); err == nil && u.IsAbs() {
 			orig = u
 		}
+	}
+	if paras, textBytes := paragraphLoad(doc); paras*textBytes > linearExtractionBudget {
+		return extractLinear(doc, pageURL, orig, paras, textBytes), nil
 	}
 	// The measured configuration (see HTML_EXTRACTORS.md): favour precision
 	// and drop comments; only when that finds nothing, let trafilatura
@@ -235,6 +248,148 @@ func extractHTMLString(s string, pageURL string) (page HTMLPage, err error) {
 		page.URL = md.URL
 	}
 	return page, nil
+}
+
+// MetaExtraction is the Article.Meta key that records why an HTML page was
+// read by the linear extractor (HTMLPage.Extraction).
+const MetaExtraction = "html_extraction"
+
+// linearExtractionBudget bounds the pages handed to trafilatura. Its
+// content extractor concatenates the text of every <p> of the page one
+// paragraph at a time (go-trafilatura v1.12.2, extractContent), which takes
+// time proportional to paragraphs × paragraph text: a 1 MB page of 6,500
+// paragraphs took 1 s and 1.9 GB of allocation, a 4.7 MB page of 30,000
+// paragraphs 36 s. Above this product (about 0.25 s of that copying) the
+// page goes to extractLinear, whose time is linear in the page. Real
+// articles are far below it (50 paragraphs of 30 KB: 1.5e6).
+const linearExtractionBudget = 1_000_000_000
+
+// metadataParagraphs is how many <p> elements of a page too big for
+// trafilatura are kept in the copy it reads for the page's metadata.
+const metadataParagraphs = 200
+
+// paragraphLoad counts the <p> elements of a tree and the bytes of text
+// inside them, in one walk.
+func paragraphLoad(root *html.Node) (paras, textBytes int) {
+	var walk func(n *html.Node, inP bool)
+	walk = func(n *html.Node, inP bool) {
+		if n.Type == html.TextNode && inP {
+			textBytes += len(n.Data)
+		}
+		if n.Type == html.ElementNode && n.Data == "p" {
+			paras++
+			inP = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inP)
+		}
+	}
+	walk(root, false)
+	return paras, textBytes
+}
+
+// linearDropped are elements the linear extractor drops with their content:
+// page furniture around or inside an article.
+var linearDropped = map[string]bool{"nav": true, "aside": true, "footer": true, "form": true, "header": true, "template": true}
+
+// extractLinear reads a page too big for trafilatura in time linear in the
+// page. The article is the element that holds the most paragraph text,
+// scored as readability does (each <p>'s text counts fully for its parent
+// and half for its grandparent, so a list of entries beats any one entry),
+// rendered by blockText without navigation, asides, headers, footers and
+// forms. The metadata (title, site, author, date) comes from trafilatura
+// run on a copy of the page cut to its first metadataParagraphs
+// paragraphs. Extraction records why this path was taken.
+func extractLinear(doc *html.Node, pageURL string, orig *nurl.URL, paras, textBytes int) HTMLPage {
+	page := HTMLPage{URL: pageURL, Extraction: fmt.Sprintf(
+		"linear extractor: the page has %d paragraphs with %d bytes of text, beyond what trafilatura extracts in linear time (paragraphs × bytes over %d)",
+		paras, textBytes, linearExtractionBudget)}
+	// Metadata from a cut copy.
+	cut := cloneTree(doc)
+	kept := 0
+	var doomed []*html.Node
+	var mark func(n *html.Node)
+	mark = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == "p" {
+				if kept++; kept > metadataParagraphs {
+					doomed = append(doomed, c)
+					continue
+				}
+			}
+			mark(c)
+		}
+	}
+	mark(cut)
+	for _, d := range doomed {
+		d.Parent.RemoveChild(d)
+	}
+	removeElements(cut, "template")
+	if res, err := extractDocument(cut, trafilatura.Options{OriginalURL: orig, Focus: trafilatura.FavorPrecision,
+		ExcludeComments: true, HtmlDateMode: trafilatura.Fast}); err == nil && res != nil {
+		md := res.Metadata
+		page.Title, page.SiteName, page.Author, page.Published = cleanLine(md.Title), cleanLine(md.Sitename), cleanLine(md.Author), md.Date
+		if page.URL == "" {
+			page.URL = md.URL
+		}
+	}
+	// The article: the element with the most paragraph text.
+	score := map[*html.Node]int{}
+	var scored []*html.Node // in the order first scored, for a fixed tie-break
+	add := func(n *html.Node, x int) {
+		if _, ok := score[n]; !ok {
+			scored = append(scored, n)
+		}
+		score[n] += x
+	}
+	var best *html.Node
+	var walk func(n *html.Node, inP bool) int
+	walk = func(n *html.Node, inP bool) int {
+		if n.Type == html.ElementNode && (linearDropped[n.Data] || skippedElements[n.Data]) {
+			return 0
+		}
+		if n.Type == html.TextNode {
+			if inP {
+				return len(n.Data)
+			}
+			return 0
+		}
+		isP := n.Type == html.ElementNode && n.Data == "p"
+		total := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			total += walk(c, inP || isP)
+		}
+		if isP && !inP && n.Parent != nil {
+			add(n.Parent, total)
+			if g := n.Parent.Parent; g != nil {
+				add(g, total/2)
+			}
+		}
+		return total
+	}
+	walk(doc, false)
+	for _, n := range scored {
+		if best == nil || score[n] > score[best] {
+			best = n
+		}
+	}
+	if best == nil {
+		return page
+	}
+	for tag := range linearDropped {
+		removeElements(best, tag)
+	}
+	page.Text = blockText(best)
+	return page
+}
+
+// cloneTree copies a tree (parseHTML has bounded its depth).
+func cloneTree(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace, Attr: append([]html.Attribute(nil), n.Attr...)}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.AppendChild(cloneTree(ch))
+	}
+	return c
 }
 
 // parseHTML parses a page and bounds the depth of its tree (see

@@ -62,3 +62,38 @@ func BenchmarkExtractHTMLSize(b *testing.B) {
 		})
 	}
 }
+
+// TestExtractHTMLHugePageLinear: a page whose paragraphs × paragraph text
+// is over linearExtractionBudget is read by the linear extractor, which
+// keeps every article paragraph in order, drops the navigation and footer,
+// finds the metadata, and records why it was used; a page under the budget
+// is still read by trafilatura.
+func TestExtractHTMLHugePageLinear(t *testing.T) {
+	page := bigArticlePage(600 << 10)
+	p, err := ExtractHTML(strings.NewReader(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Extraction, "linear extractor") {
+		t.Fatalf("Extraction = %q", p.Extraction)
+	}
+	if p.Title != "Live: the summit, hour by hour" || p.SiteName != "Example News" {
+		t.Errorf("title %q, site %q", p.Title, p.SiteName)
+	}
+	lines := strings.Split(p.Text, "\n\n")
+	// Article paragraphs: every "<p>" but the footer's (the byline is a
+	// <p class="byline">); the text also has the headline and the byline.
+	paras := strings.Count(page, "<p>") - 1
+	if len(lines) != paras+2 || !strings.HasSuffix(lines[len(lines)-1], fmt.Sprintf(" %d.", paras*3-1)) {
+		t.Errorf("%d lines for %d paragraphs; last %q", len(lines), paras, lines[len(lines)-1])
+	}
+	for _, furniture := range []string{"Home", "Politics", "All rights reserved"} {
+		if strings.Contains(p.Text, furniture) {
+			t.Errorf("furniture %q in the text", furniture)
+		}
+	}
+	small, err := ExtractHTML(strings.NewReader(bigArticlePage(20<<10)), "")
+	if err != nil || small.Extraction != "" || small.Text == "" {
+		t.Errorf("small page: extraction %q, %d bytes, %v", small.Extraction, len(small.Text), err)
+	}
+}
