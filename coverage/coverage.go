@@ -41,6 +41,9 @@ type Options struct {
 	OmitShare      float64
 	// Cluster configures event clustering for documents with no event key.
 	Cluster ClusterOptions
+	// DupThreshold is the shingle similarity of near-duplicates
+	// (DefaultDupThreshold when 0).
+	DupThreshold float64
 }
 
 func (o Options) withDefaults() Options {
@@ -54,6 +57,9 @@ func (o Options) withDefaults() Options {
 		o.OmitShare = DefaultOmitShare
 	}
 	o.Cluster = o.Cluster.withDefaults()
+	if o.DupThreshold <= 0 {
+		o.DupThreshold = DefaultDupThreshold
+	}
 	return o
 }
 
@@ -73,6 +79,9 @@ type Doc struct {
 type Report struct {
 	Settings Settings `json:"settings"`
 	Events   []Event  `json:"events"`
+	// Duplicates are articles that are near-copies of an earlier one
+	// (syndicated wire copy, republications), in input order.
+	Duplicates []Duplicate `json:"duplicates"`
 }
 
 // Settings records the thresholds a Report was computed with.
@@ -82,6 +91,7 @@ type Settings struct {
 	OmitShare      float64 `json:"omit_share"`
 	EventThreshold float64 `json:"event_threshold"`
 	Window         string  `json:"window"`
+	DupThreshold   float64 `json:"dup_threshold"`
 }
 
 // Event is one event: its articles, the content units they carry and each
@@ -188,7 +198,12 @@ func Analyze(docs []Doc, opt Options) (*Report, error) {
 	}
 	groups := GroupEvents(docs, opt.Cluster)
 	rep := &Report{Settings: Settings{ClaimThreshold: opt.ClaimThreshold, QuoteOverlap: opt.QuoteOverlap, OmitShare: opt.OmitShare,
-		EventThreshold: opt.Cluster.Threshold, Window: opt.Cluster.Window.String()}, Events: []Event{}}
+		EventThreshold: opt.Cluster.Threshold, Window: opt.Cluster.Window.String(), DupThreshold: opt.DupThreshold}, Events: []Event{}}
+	results := make([]*framing.Result, len(docs))
+	for i, d := range docs {
+		results[i] = d.Result
+	}
+	rep.Duplicates = Duplicates(results, opt.DupThreshold)
 	for _, g := range groups {
 		ev, err := analyzeEvent(g, docs, opt)
 		if err != nil {

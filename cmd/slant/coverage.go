@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -98,6 +99,35 @@ with its evidence (JSON).`,
 	return c
 }
 
+// buildProfilesOnce is buildProfiles, and with dedup it counts each story
+// once: an article that is a near-copy of one read before
+// (coverage.Deduper, in input order, so the same article is kept whatever
+// the number of workers) is left out and named on stderr.
+func buildProfilesOnce(ctx context.Context, stderr io.Writer, in *inputFlags, paths []string, by string, dedup bool) (*framing.Profiles, corpus.Stats, error) {
+	if !dedup {
+		return buildProfiles(ctx, stderr, in, paths, by, nil)
+	}
+	an, err := in.analyzer()
+	if err != nil {
+		return nil, corpus.Stats{}, err
+	}
+	ps := framing.NewProfiles(by, an.Fingerprint())
+	dd := coverage.NewDeduper(0)
+	n := 0
+	st, err := in.run(ctx, stderr, an, paths, func(r *framing.Result) error {
+		if d, ok := dd.Add(r); ok {
+			n++
+			fmt.Fprintf(stderr, "slant: --dedup: left out %s (%s), a copy of %s (%s), similarity %.2f\n", d.Article, d.Outlet, d.Of, d.OfOutlet, d.Similarity)
+			return nil
+		}
+		return ps.Add(r)
+	})
+	if err == nil && n > 0 {
+		fmt.Fprintf(stderr, "slant: --dedup: %d near-duplicates left out\n", n)
+	}
+	return ps, st, err
+}
+
 // articleDate is the article's publication date, or the date in field when
 // it is a metadata field ("date" in BASIL); the zero time when unknown.
 func articleDate(a *corpus.Article, field string) time.Time {
@@ -126,6 +156,17 @@ func resultField(r *framing.Result, field string) string {
 }
 
 func writeCoverageText(w io.Writer, rep *coverage.Report) error {
+	if len(rep.Duplicates) > 0 {
+		fmt.Fprintf(w, "near-duplicates (5-word shingle similarity ≥ %.2f):\n", rep.Settings.DupThreshold)
+		for _, d := range rep.Duplicates {
+			wire := ""
+			if d.Wire != "" {
+				wire = ", credits " + d.Wire
+			}
+			fmt.Fprintf(w, "  %s (%s) copies %s (%s): %.2f%s\n", d.Article, d.Outlet, d.Of, d.OfOutlet, d.Similarity, wire)
+		}
+		fmt.Fprintln(w)
+	}
 	for _, ev := range rep.Events {
 		fmt.Fprintf(w, "event %s (%s): %d articles, %d units\n", ev.ID, ev.Method, len(ev.Articles), len(ev.Units))
 		for _, a := range ev.Articles {

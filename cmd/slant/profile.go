@@ -10,6 +10,7 @@ import (
 func newProfileCmd() *cobra.Command {
 	var in inputFlags
 	var by, out, format string
+	var dedup bool
 	c := &cobra.Command{
 		Use:   "profile [PATH...]",
 		Short: "Build per-source profiles (mergeable sums and counts)",
@@ -24,7 +25,7 @@ analysed apart can be combined. --out writes them as JSON.`,
 				return err
 			}
 			ctx := commandContext(cmd)
-			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, nil)
+			ps, st, err := buildProfilesOnce(ctx, cmd.ErrOrStderr(), &in, args, by, dedup)
 			if err != nil {
 				return err
 			}
@@ -55,6 +56,7 @@ analysed apart can be combined. --out writes them as JSON.`,
 	}
 	in.register(c)
 	c.Flags().StringVar(&by, "by", "outlet", "group by this field (outlet, or a metadata field)")
+	c.Flags().BoolVar(&dedup, "dedup", false, "count each story once: leave out near-duplicates (syndicated copies) of an article read before")
 	c.Flags().StringVar(&out, "out", "", "write the profiles as JSON to this file")
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	return c
