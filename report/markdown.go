@@ -135,7 +135,8 @@ func writeMarkdown(w io.Writer, v *view) {
 	}
 	for _, cv := range v.Comparisons {
 		fmt.Fprintf(w, "### %s vs %s\n\n", md(cv.Target), md(cv.Reference))
-		fmt.Fprintf(w, "Unit of analysis: %s (n = %d vs %d); bootstrap %d resamples, seed %d, α = %s.\n\n", cv.Unit, cv.NTarget, cv.NReference, cv.Bootstrap, cv.Seed, cv.Alpha)
+		fmt.Fprintf(w, "**Design:** %s\n\n", md(cv.Design))
+		fmt.Fprintf(w, "Unit of analysis: %s (n = %d vs %d); bootstrap %d resamples, seed %d, α = %s. Benjamini–Hochberg q-values within each family: %s.\n\n", cv.Unit, cv.NTarget, cv.NReference, cv.Bootstrap, cv.Seed, cv.Alpha, md(cv.Families))
 		for _, warn := range cv.Warnings {
 			fmt.Fprintf(w, "> **Warning:** %s\n\n", md(warn))
 		}
@@ -145,26 +146,40 @@ func writeMarkdown(w io.Writer, v *view) {
 			if r.Significant {
 				sig = " ✓"
 			}
-			rows = append(rows, []string{r.Name, r.Unit, r.Target, r.Reference, r.Difference, r.Ratio, r.Effect, r.EffectSize, r.CI, r.Test, r.P, r.Q + sig, r.Exemplars})
+			rows = append(rows, []string{r.Name, r.Family, r.Unit, r.Target, r.Reference, r.Medians, r.Difference, r.Ratio, r.Delta, r.EffectSymbol + " " + r.EffectSize, r.CI + " " + r.CIMethod, r.Test, r.P, r.Q + sig, r.Exemplars})
 		}
-		mdTable(w, []string{"measure", "unit", cv.Target, cv.Reference, "difference", "ratio", "effect", "size", cv.Level + " CI", "test", "p", "q", "target evidence"}, rows,
-			func(i int) bool { return i >= 2 && i <= 7 || i == 10 || i == 11 })
-		fmt.Fprintf(w, "✓: q ≤ α.\n\n")
-		if len(cv.Categories) > 0 {
-			fmt.Fprintf(w, "#### Lexicon categories, reporter's voice (signed G²; + = more in %s)\n\n", md(cv.Target))
-			rows = nil
-			for _, t := range cv.Categories {
-				rows = append(rows, []string{t.Term, t.G2, t.Z, t.P, t.Q, t.Target, t.Reference, t.Example})
+		mdTable(w, []string{"measure", "family", "unit", cv.Target, cv.Reference, "medians", "difference", "ratio", "δ", "effect", cv.Level + " CI", "test", "p", "q", "target evidence"}, rows,
+			func(i int) bool { return i >= 3 && i <= 9 || i == 12 || i == 13 })
+		fmt.Fprintf(w, "✓: q ≤ α within the row's family.\n\n")
+		for _, side := range []struct {
+			name string
+			cats []termRow
+		}{{cv.Target, cv.TargetCategories}, {cv.Reference, cv.ReferenceCategories}} {
+			fmt.Fprintf(w, "#### Lexicon categories higher in %s (reporter's voice, by |z|)\n\n", md(side.name))
+			if len(side.cats) == 0 {
+				fmt.Fprintf(w, "None.\n\n")
+				continue
 			}
-			mdTable(w, []string{"category", "G²", "z", "p", "q", cv.Target, cv.Reference, "examples"}, rows, func(i int) bool { return i >= 1 && i <= 6 })
+			rows = nil
+			for _, t := range side.cats {
+				rows = append(rows, []string{t.Term, t.Z, t.G2, t.P, t.Q, t.Target, t.Reference, t.Example})
+			}
+			mdTable(w, []string{"category", "z", "signed G²", "p", "q", cv.Target, cv.Reference, "examples"}, rows, func(i int) bool { return i >= 1 && i <= 6 })
 		}
-		if len(cv.Terms) > 0 {
-			fmt.Fprintf(w, "#### Distinctive words (Fightin' Words z; + = more in %s)\n\n", md(cv.Target))
-			rows = nil
-			for _, t := range cv.Terms {
-				rows = append(rows, []string{t.Term, t.Z, t.G2, t.P, t.Target, t.Reference, t.Example})
+		for _, side := range []struct {
+			name  string
+			terms []termRow
+		}{{cv.Target, cv.TargetTerms}, {cv.Reference, cv.ReferenceTerms}} {
+			fmt.Fprintf(w, "#### Distinctive content words higher in %s (Fightin' Words z)\n\n", md(side.name))
+			if len(side.terms) == 0 {
+				fmt.Fprintf(w, "None.\n\n")
+				continue
 			}
-			mdTable(w, []string{"word", "z", "signed G²", "p", cv.Target, cv.Reference, "example sentence"}, rows, func(i int) bool { return i >= 1 && i <= 5 })
+			rows = nil
+			for _, t := range side.terms {
+				rows = append(rows, []string{t.Term, t.Z, t.G2, t.Q, t.Target, t.Reference, t.Example})
+			}
+			mdTable(w, []string{"word", "z", "signed G²", "q", cv.Target, cv.Reference, "example sentence (from " + side.name + ")"}, rows, func(i int) bool { return i >= 1 && i <= 5 })
 		}
 	}
 

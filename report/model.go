@@ -72,10 +72,10 @@ type allRow struct {
 }
 
 type cmpRow struct {
-	Name, Unit, Target, Reference, Difference, Ratio string
-	Effect, EffectSymbol, EffectSize, CI, Test, P, Q string
-	Significant                                      bool
-	Exemplars                                        string
+	Name, Family, Unit, Target, Reference, Medians, Difference, Ratio string
+	Delta, Effect, EffectSymbol, EffectSize, CI, CIMethod, Test, P, Q string
+	Significant                                                       bool
+	Exemplars                                                         string
 }
 
 type termRow struct {
@@ -93,9 +93,21 @@ type cmpView struct {
 	Alpha, Level            string
 	SameUnit                string // the unit of every row, when they share one
 	Warnings                []string
-	Rows                    []cmpRow
-	Categories              []termRow
-	Terms                   []termRow
+	// Design is the comparison's design statement, printed first;
+	// Families lists the multiple-testing families ("primary (5 tests)").
+	Design, Families string
+	Rows             []cmpRow
+	// Categories and terms, each side's list ranked by |z|.
+	TargetCategories, ReferenceCategories []termRow
+	TargetTerms, ReferenceTerms           []termRow
+	// TermTables are the four lists above, titled, for the HTML template.
+	TermTables []termsView
+}
+
+// termsView is one side's list of categories or words.
+type termsView struct {
+	Title, Side, Target, Reference, Kind string
+	Rows                                 []termRow
 }
 
 type legendItem struct{ Class, Label string }
@@ -277,7 +289,7 @@ func build(d *Data, charts bool) (*view, error) {
 	v.Corpus = corpusSummary(d)
 	v.Profiles = profileTable(d, alpha)
 	v.Comparisons = comparisons(d)
-	v.UnitNote = "Each measure keeps its own unit (per_1k_words: weighted hits per 1,000 words; share: 0–1; score: 0–1; count; per_sentence: mean over sentences when sentences are the unit). Differences are in that unit and cannot be set side by side across measures; compare the effect sizes instead (Cliff's δ and Cohen's h are unit-free, from −1 to 1 and −π to π)."
+	v.UnitNote = "Each measure keeps its own unit (per_1k_words: weighted hits per 1,000 words; share: 0–1; score: 0–1; count; per_sentence: mean over sentences when sentences are the unit; per_1k_words_hits: unweighted hits per 1,000 words, for rates tested on their word counts). Differences are in that unit and cannot be set side by side across measures; compare the effect sizes instead (Cliff's δ and Cohen's h are unit-free, from −1 to 1 and −π to π)."
 	var err error
 	if v.Charts, err = chartsFor(d, v, alpha, charts); err != nil {
 		return nil, err
@@ -409,6 +421,8 @@ func effectName(e string) string {
 		return "Cliff's δ"
 	case "cohens_h":
 		return "Cohen's h"
+	case "mean_difference":
+		return "mean difference"
 	}
 	return e
 }
@@ -419,9 +433,14 @@ func effectSymbol(e string) string {
 		return "δ"
 	case "cohens_h":
 		return "h"
+	case "mean_difference":
+		return "Δ"
 	}
 	return e
 }
+
+// maxCmpTerms is how many lexicon categories each side's list shows.
+const maxCmpTerms = 10
 
 // orderedComparisons returns the comparisons with the main one first.
 func (d *Data) orderedComparisons() []*framing.Comparison {
@@ -444,10 +463,22 @@ func comparisons(d *Data) []cmpView {
 		cv := cmpView{Anchor: "cmp-" + strconv.Itoa(i+1), Main: i == 0, Target: c.Target, Reference: c.Reference, Unit: c.Unit,
 			NTarget: c.NTarget, NReference: c.NReference, Bootstrap: c.Bootstrap, Seed: c.Seed,
 			Alpha: strconv.FormatFloat(c.Alpha, 'g', -1, 64), Level: strconv.FormatFloat(100*(1-c.Alpha), 'g', -1, 64) + "%", Warnings: c.Warnings}
+		cv.Design = c.Design.Statement
+		var fams []string
+		for _, f := range c.Families {
+			fams = append(fams, f.Name+" ("+strconv.Itoa(f.Tests)+" tests)")
+		}
+		cv.Families = strings.Join(fams, ", ")
 		for _, m := range c.Measures {
-			row := cmpRow{Name: m.Name, Unit: m.Unit, Target: f3(m.Target), Reference: f3(m.Reference), Difference: f3(m.Difference),
-				Ratio: f3(m.Ratio), Effect: effectName(m.Effect), EffectSymbol: effectSymbol(m.Effect), EffectSize: f3(m.EffectSize), CI: ci(m.CILow, m.CIHigh),
-				Test: m.Test, P: fp(m.P), Q: fp(m.Q), Significant: m.Q <= c.Alpha}
+			row := cmpRow{Name: m.Name, Family: m.Family, Unit: m.Unit, Target: f3(m.Target), Reference: f3(m.Reference), Medians: "—", Difference: f3(m.Difference),
+				Ratio: f3(m.Ratio), Delta: "—", Effect: effectName(m.Effect), EffectSymbol: effectSymbol(m.Effect), EffectSize: f3(m.EffectSize), CI: ci(m.CILow, m.CIHigh),
+				CIMethod: m.CIMethod, Test: m.Test, P: fp(m.P), Q: fp(m.Q), Significant: m.Q <= c.Alpha}
+			if m.TargetMedian != nil && m.ReferenceMedian != nil {
+				row.Medians = f3(*m.TargetMedian) + " / " + f3(*m.ReferenceMedian)
+			}
+			if m.Delta != nil {
+				row.Delta = f3(*m.Delta)
+			}
 			if m.Reference == 0 {
 				row.Ratio = "—"
 			}
@@ -469,22 +500,37 @@ func comparisons(d *Data) []cmpView {
 				break
 			}
 		}
-		for k, t := range c.Categories {
-			if k == 10 {
-				break
-			}
-			cv.Categories = append(cv.Categories, termRow{Term: t.Term, Z: f3(t.Z), G2: f3(t.G2), P: fp(t.P), Q: fp(t.Q),
+		for _, t := range c.Categories {
+			row := termRow{Term: t.Term, Z: f3(t.Z), G2: f3(t.G2), P: fp(t.P), Q: fp(t.Q),
 				Target: strconv.FormatFloat(t.TargetCount, 'g', -1, 64), Reference: strconv.FormatFloat(t.ReferenceCount, 'g', -1, 64),
-				Example: strings.Join(t.Examples, "; "), Positive: t.G2 > 0})
+				Example: strings.Join(t.Examples, "; "), Positive: t.Z > 0}
+			if t.Favours == "reference" {
+				if len(cv.ReferenceCategories) < maxCmpTerms {
+					cv.ReferenceCategories = append(cv.ReferenceCategories, row)
+				}
+			} else if len(cv.TargetCategories) < maxCmpTerms {
+				cv.TargetCategories = append(cv.TargetCategories, row)
+			}
 		}
-		for _, t := range sortedTerms(c.DistinctiveTerms) {
+		for _, t := range c.DistinctiveTerms {
 			ex := ""
 			if len(t.Examples) > 0 {
 				ex = oneLine(t.Examples[0])
 			}
-			cv.Terms = append(cv.Terms, termRow{Term: t.Term, Z: f3(t.Z), G2: f3(t.G2), P: fp(t.P),
+			row := termRow{Term: t.Term, Z: f3(t.Z), G2: f3(t.G2), P: fp(t.P), Q: fp(t.Q),
 				Target: strconv.FormatFloat(t.TargetCount, 'g', -1, 64), Reference: strconv.FormatFloat(t.ReferenceCount, 'g', -1, 64),
-				Example: ex, Positive: t.Z > 0})
+				Example: ex, Positive: t.Z > 0}
+			if t.Favours == "reference" {
+				cv.ReferenceTerms = append(cv.ReferenceTerms, row)
+			} else {
+				cv.TargetTerms = append(cv.TargetTerms, row)
+			}
+		}
+		cv.TermTables = []termsView{
+			{"Lexicon categories, reporter's voice, higher in", c.Target, c.Target, c.Reference, "category", cv.TargetCategories},
+			{"Lexicon categories, reporter's voice, higher in", c.Reference, c.Target, c.Reference, "category", cv.ReferenceCategories},
+			{"Distinctive content words higher in", c.Target, c.Target, c.Reference, "word", cv.TargetTerms},
+			{"Distinctive content words higher in", c.Reference, c.Target, c.Reference, "word", cv.ReferenceTerms},
 		}
 		out = append(out, cv)
 	}

@@ -97,7 +97,8 @@ func TestSeedsMarkdown(t *testing.T) {
 	page := string(m)
 	for _, s := range []string{
 		"## Comparisons with AP", "### The Eastern Herald vs AP", "**double standards**",
-		"| measure | unit | The Eastern Herald | AP |", "### Figure 5. Distinctive words: The Eastern Herald vs AP",
+		"| measure | family | unit | The Eastern Herald | AP | medians |", "**Design:** sentences of 1 vs 1 articles",
+		"#### Lexicon categories higher in AP", "#### Distinctive content words higher in The Eastern Herald", "| loaded\\_rate | primary |", "### Figure 5. Distinctive words: The Eastern Herald vs AP",
 		d.Lexicons.Fingerprint(), "## Methods", "| editorializing\\_index | score |",
 	} {
 		if !strings.Contains(page, s) {
