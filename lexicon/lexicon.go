@@ -71,6 +71,12 @@ type Entry struct {
 	// entry does not fire inside a neutral phrase (tax regime, chicken Kiev).
 	// Their hits are not reported.
 	Shadow bool `json:"shadow,omitempty" yaml:"shadow,omitempty"`
+	// Literal lists context words that mark a literal, neutral sense of the
+	// entry ("prices" for slashed, "court" for genocide): when a word with
+	// the same stem as one of them stands within LiteralWindow tokens of a
+	// match, in the same sentence, the match is not reported (it still
+	// blocks shorter matches, like a shadow entry).
+	Literal []string `json:"literal,omitempty" yaml:"literal,omitempty"`
 	// Line and Column locate the entry in its source file (0 when unknown).
 	Line   int `json:"-" yaml:"-"`
 	Column int `json:"-" yaml:"-"`
@@ -230,6 +236,7 @@ func (s *Set) Fingerprint() string {
 		A map[string]string `json:"a,omitempty" yaml:"a,omitempty"`
 		C bool              `json:"c,omitempty" yaml:"c,omitempty"`
 		S bool              `json:"s,omitempty" yaml:"s,omitempty"`
+		L []string          `json:"l,omitempty" yaml:"l,omitempty"`
 	}
 	type cat struct {
 		ID string  `json:"id" yaml:"id"`
@@ -246,7 +253,7 @@ func (s *Set) Fingerprint() string {
 		for _, c := range l.Categories {
 			nc := cat{ID: c.ID, C: c.Construct}
 			for _, e := range c.Entries {
-				nc.E = append(nc.E, entry{T: foldTerm(e.Term), M: c.EffectiveMatch(e), W: c.EffectiveWeight(e), A: e.Attrs, C: e.Compounds, S: e.Shadow})
+				nc.E = append(nc.E, entry{T: foldTerm(e.Term), M: c.EffectiveMatch(e), W: c.EffectiveWeight(e), A: e.Attrs, C: e.Compounds, S: e.Shadow, L: foldLiteral(e.Literal)})
 			}
 			sort.Slice(nc.E, func(i, j int) bool {
 				if nc.E[i].T != nc.E[j].T {
@@ -273,6 +280,19 @@ func (s *Set) Fingerprint() string {
 
 // ShortFingerprint is the first 12 hex digits of Fingerprint, for display.
 func (s *Set) ShortFingerprint() string { return s.Fingerprint()[:12] }
+
+// foldLiteral folds and sorts literal-sense cues for the fingerprint.
+func foldLiteral(ws []string) []string {
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = foldTerm(w)
+	}
+	sort.Strings(out)
+	return out
+}
 
 var quoteFold = strings.NewReplacer("\u2019", "'", "\u2018", "'")
 

@@ -296,6 +296,8 @@ func (d *decoder) entry(n *yaml.Node, c *Category) *Entry {
 			return d.float(v, &e.Weight, k)
 		case "note":
 			return d.str(v, &e.Note, k)
+		case "literal":
+			return d.strs(v, &e.Literal, k)
 		case "compounds", "shadow":
 			dst := &e.Compounds
 			if k == "shadow" {
@@ -418,6 +420,9 @@ func checkEntry(c *Category, e *Entry) error {
 	}
 	if !(e.Weight >= 0 && e.Weight <= 1) { // NaN fails too
 		return fmt.Errorf("entry %q: weight %v outside (0, 1]", e.Term, e.Weight)
+	}
+	if err := checkLiteral(e); err != nil {
+		return err
 	}
 	m := c.EffectiveMatch(e)
 	if strings.Contains(t, "*") {

@@ -77,6 +77,7 @@ type compiled struct {
 	lower     bool // attrs case: lower — "us" the pronoun, not "US"
 	compounds bool
 	length    int
+	literal   map[string]bool // literal-sense cues (norms and stems); nil if none
 }
 
 // Matcher finds a Set's entries in documents. It is built once by Compile
@@ -122,6 +123,7 @@ func Compile(set *Set, stemmer *text.Stemmer) (*Matcher, error) {
 			m.entries = append(m.entries, compiled{
 				cat: c, entry: e, weight: c.EffectiveWeight(e), construct: ci, order: idx,
 				upper: e.Attrs["case"] == "upper", lower: e.Attrs["case"] == "lower", compounds: e.Compounds, length: len(pats),
+				literal: m.literalCues(e),
 			})
 			n.ends = append(n.ends, idx)
 		}
@@ -280,13 +282,13 @@ func (m *Matcher) Match(doc *text.Document) []Hit {
 			ce := &m.entries[c.entry]
 			last := i + c.length
 			lastEnd[ci] = last
-			if ce.entry.Shadow {
+			if ce.entry.Shadow || m.literalAt(st, ce, i, last) {
 				continue
 			}
 			hits = append(hits, Hit{Start: doc.Tokens[i].Start, End: doc.Tokens[last-1].End, First: i, Last: last, Category: ce.cat, Entry: ce.entry, Weight: ce.weight})
 		}
 		if doc.Tokens[i].IsHyphenated() {
-			hits = m.matchParts(doc, i, lastEnd, hits)
+			hits = m.matchParts(st, i, lastEnd, hits)
 		}
 	}
 	if cov := m.exclude.covered(doc); cov != nil {
@@ -361,7 +363,8 @@ func hasCase(doc *text.Document, i, j int, forbidden func(rune) bool) bool {
 // matchParts matches single-word entries marked compounds: true against the
 // parts of the hyphenated token i, for constructs that did not match the
 // whole token.
-func (m *Matcher) matchParts(doc *text.Document, i int, lastEnd []int, hits []Hit) []Hit {
+func (m *Matcher) matchParts(st *matchState, i int, lastEnd []int, hits []Hit) []Hit {
+	doc := st.doc
 	src := doc.Text
 	for _, p := range doc.Tokens[i].Parts(src) {
 		w := text.Fold(src[p.Start:p.End])
@@ -377,7 +380,7 @@ func (m *Matcher) matchParts(doc *text.Document, i int, lastEnd []int, hits []Hi
 		for _, n := range cands {
 			for _, e := range n.ends {
 				ce := &m.entries[e]
-				if !ce.compounds || ce.length != 1 || lastEnd[ce.construct] > i || ce.entry.Shadow {
+				if !ce.compounds || ce.length != 1 || lastEnd[ce.construct] > i || ce.entry.Shadow || m.literalAt(st, ce, i, i+1) {
 					continue
 				}
 				if (ce.upper && !hasCaseIn(src[p.Start:p.End], unicode.IsLower)) || (ce.lower && !hasCaseIn(src[p.Start:p.End], unicode.IsUpper)) {
