@@ -210,9 +210,20 @@ func TestCompareSeedsDeterministic(t *testing.T) {
 	if len(byName["loaded_reporter"].Evidence) == 0 {
 		t.Error("no evidence behind loaded language")
 	}
+	// The top categories are those the Eastern Herald uses three times and AP
+	// never (ties are broken by name): moral condemnation among them.
 	top := c.Categories[0]
-	if top.Term != "loaded.moral_condemnation" || top.TargetCount != 3 || top.ReferenceCount != 0 {
+	if top.TargetCount != 3 || top.ReferenceCount != 0 {
 		t.Errorf("top category %+v", top)
+	}
+	moral := false
+	for _, cat := range c.Categories {
+		if cat.Term == "loaded.moral_condemnation" {
+			moral = cat.TargetCount == 3 && cat.ReferenceCount == 0 && cat.Z == top.Z
+		}
+	}
+	if !moral {
+		t.Errorf("loaded.moral_condemnation is not among the top categories: %+v", c.Categories)
 	}
 }
 
