@@ -119,6 +119,7 @@ func (a *Analyzer) Analyze(ctx context.Context, art *corpus.Article) (*Result, e
 	}
 	r := a.analyzeDoc(doc)
 	r.ID, r.Outlet, r.Title, r.Meta, r.Removed = art.ID, art.Outlet, art.Title, art.Meta, cl.Removed
+	r.Published = art.Published
 	return r, nil
 }
 

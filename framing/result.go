@@ -1,6 +1,8 @@
 package framing
 
 import (
+	"time"
+
 	"github.com/slantlab/slant/corpus"
 )
 
@@ -71,9 +73,11 @@ type SentenceResult struct {
 
 // Result is the analysis of one article.
 type Result struct {
-	ID        string             `json:"id"`
-	Outlet    string             `json:"outlet"`
-	Title     string             `json:"title"`
+	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
+	Title  string `json:"title"`
+	// Published is the article's publication date (zero when unknown).
+	Published time.Time          `json:"published,omitzero"`
 	Meta      map[string]string  `json:"meta,omitempty"`
 	Tokens    int                `json:"tokens"`
 	Words     int                `json:"words"`

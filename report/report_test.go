@@ -176,8 +176,10 @@ func TestCSV(t *testing.T) {
 		t.Fatalf("paths %v", paths)
 	}
 	heads := map[string]string{
-		SentencesCSV:   "article,outlet,index,start,end,kind,score,attributed,evaluative,text",
-		EvidenceCSV:    "article,outlet,category,construct,text,start,end,sentence,voice,negated,weight,side,speaker,intensified",
+		// The seeds' manifest gives published, byline, date_in_text and
+		// style: every per-article export carries them (issue 17 item 14).
+		SentencesCSV:   "article,outlet,index,start,end,kind,score,attributed,evaluative,text,published,byline,date_in_text,style",
+		EvidenceCSV:    "article,outlet,category,construct,text,start,end,sentence,voice,negated,weight,side,speaker,intensified,published,byline,date_in_text,style",
 		ComparisonsCSV: "target,reference,unit,measure,target_value,reference_value,difference,effect,effect_size,ci_low,ci_high,test,p,q,ratio,n_target,n_reference,measure_unit",
 		TermsCSV:       "target,reference,kind,term,z,g2,p,q,target_count,reference_count",
 	}
@@ -198,6 +200,14 @@ func TestCSV(t *testing.T) {
 	for _, m := range framing.Measures {
 		if _, ok := col[m.Name]; !ok {
 			t.Errorf("articles.csv has no column %s", m.Name)
+		}
+	}
+	if len(col) != len(arts[0]) {
+		t.Errorf("articles.csv repeats a column: %v", arts[0])
+	}
+	for _, m := range []string{"published", "byline", "date_in_text", "style"} {
+		if _, ok := col[m]; !ok {
+			t.Errorf("articles.csv has no metadata column %s", m)
 		}
 	}
 	if arts[1][1] != seeds.EasternHerald || arts[1][col["loaded_rate"]] != "7.819905" {

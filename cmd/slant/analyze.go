@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +15,7 @@ import (
 	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/framing"
 	"github.com/slantlab/slant/lexicon"
+	"github.com/slantlab/slant/report"
 	"github.com/spf13/cobra"
 )
 
@@ -75,7 +79,7 @@ With no PATH it analyses the five bundled seed articles.`,
 				defer pw.abort()
 				emit, finish = pw.write, pw.finish
 			case "csv":
-				cw := newArticleCSV(out, csvMeasureNames(an.Lexicons()))
+				cw := newArticleCSV(out, csvMeasureNames(an.Lexicons()), in.csvRaw)
 				emit, finish = cw.write, func(corpus.Stats) error { return cw.flush() }
 			default:
 				emit = func(r *framing.Result) error { doc.Articles = append(doc.Articles, r); return nil }
@@ -97,6 +101,7 @@ With no PATH it analyses the five bundled seed articles.`,
 		},
 	}
 	in.register(c)
+	in.registerCSV(c)
 	c.Flags().StringVar(&format, "format", "text", "output format: text, json, csv, md or parquet")
 	c.Flags().StringVar(&outPrefix, "out", "", "with --format parquet: writes PREFIX.articles.parquet and PREFIX.sentences.parquet")
 	return c
@@ -182,17 +187,22 @@ func topEvidence(r *framing.Result, n int) []framing.Evidence {
 	return ev
 }
 
-// articleCSV writes one row per article. Its columns are the documented
-// measures plus the contested sides of the default lexicons, fixed before
-// the first row so that the header never changes mid-stream.
+// articleCSV writes one row per article: id, outlet, title, the documented
+// measures plus the contested sides of the default lexicons (fixed before
+// the first row), then the articles' metadata columns. Those are known only
+// once every article is seen, so rows stream to a temporary file (memory
+// stays flat) and are copied out under the full header at the end.
 type articleCSV struct {
-	cw    *csv.Writer
+	out   io.Writer
+	raw   bool
 	names []string
-	head  bool
+	tmp   *os.File
+	rows  *csv.Writer
+	meta  report.MetaKeys
 }
 
-func newArticleCSV(w io.Writer, names []string) *articleCSV {
-	return &articleCSV{cw: csv.NewWriter(w), names: names}
+func newArticleCSV(w io.Writer, names []string, raw bool) *articleCSV {
+	return &articleCSV{out: w, names: names, raw: raw}
 }
 
 // csvMeasureNames are the documented measures plus contested.<side> for
@@ -221,23 +231,89 @@ func csvMeasureNames(set *lexicon.Set) []string {
 	return append(names, extra...)
 }
 
+func (a *articleCSV) head() []string {
+	return append([]string{"id", "outlet", "title"}, a.names...)
+}
+
 func (a *articleCSV) write(r *framing.Result) error {
-	if !a.head {
-		if err := a.cw.Write(append([]string{"id", "outlet", "title"}, a.names...)); err != nil {
-			return err
+	if a.tmp == nil {
+		f, err := os.CreateTemp("", "slant-articles-*.csv")
+		if err != nil {
+			return fmt.Errorf("csv output: %w", err)
 		}
-		a.head = true
+		a.tmp, a.rows = f, csv.NewWriter(f)
 	}
+	a.meta.Add(r)
 	row := []string{r.ID, r.Outlet, r.Title}
 	for _, n := range a.names {
 		row = append(row, strconv.FormatFloat(r.Measures[n], 'g', -1, 64))
 	}
-	return a.cw.Write(row)
+	// The metadata rides along as one JSON cell until the header is known.
+	meta, err := json.Marshal(struct {
+		P string            `json:"p,omitempty"`
+		M map[string]string `json:"m,omitempty"`
+	}{report.FormatPublished(r.Published), r.Meta})
+	if err != nil {
+		return err
+	}
+	return a.rows.Write(append(row, string(meta)))
 }
 
+// flush writes the header and every row, with their metadata columns.
 func (a *articleCSV) flush() error {
-	a.cw.Flush()
-	return a.cw.Error()
+	head := a.head()
+	cols := a.meta.Columns(head)
+	cw := report.NewCSVWriter(a.out, a.raw)
+	for _, c := range cols {
+		head = append(head, c.Name)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	if a.tmp == nil {
+		return cw.Flush()
+	}
+	defer func() {
+		a.tmp.Close()
+		os.Remove(a.tmp.Name())
+	}()
+	a.rows.Flush()
+	if err := a.rows.Error(); err != nil {
+		return fmt.Errorf("csv output: %w", err)
+	}
+	if _, err := a.tmp.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("csv output: %w", err)
+	}
+	cr := csv.NewReader(bufio.NewReader(a.tmp))
+	cr.FieldsPerRecord = len(a.head()) + 1
+	for {
+		row, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("csv output: %w", err)
+		}
+		var m struct {
+			P string            `json:"p"`
+			M map[string]string `json:"m"`
+		}
+		if err := json.Unmarshal([]byte(row[len(row)-1]), &m); err != nil {
+			return fmt.Errorf("csv output: %w", err)
+		}
+		row = row[:len(row)-1]
+		for _, c := range cols {
+			if c.Key == "" {
+				row = append(row, m.P)
+			} else {
+				row = append(row, m.M[c.Key])
+			}
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	return cw.Flush()
 }
 
 // jsonStream writes the analysis document article by article.

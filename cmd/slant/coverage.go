@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,12 +11,13 @@ import (
 	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/coverage"
 	"github.com/slantlab/slant/framing"
+	"github.com/slantlab/slant/report"
 	"github.com/spf13/cobra"
 )
 
 func newCoverageCmd() *cobra.Command {
 	var in inputFlags
-	var eventField, dateField, format string
+	var eventField, format string
 	var opt coverage.Options
 	c := &cobra.Command{
 		Use:   "coverage [PATH...]",
@@ -55,7 +55,7 @@ with its evidence (JSON).`,
 			noted := func(yield func(*corpus.Article, error) bool) {
 				for a, err := range seq {
 					if err == nil && a != nil {
-						published[a.ID] = articleDate(a, dateField)
+						published[a.ID] = a.Published // --date-field maps it
 					}
 					if !yield(a, err) {
 						return
@@ -84,14 +84,14 @@ with its evidence (JSON).`,
 			case "json":
 				return writeJSON(out, rep)
 			case "csv":
-				return writeCoverageCSV(out, rep)
+				return writeCoverageCSV(out, rep, in.csvRaw)
 			}
 			return writeCoverageText(out, rep)
 		},
 	}
 	in.register(c)
 	c.Flags().StringVar(&eventField, "event-field", "", "group articles by this field (a JSONL/CSV column or manifest meta key); unkeyed articles are clustered")
-	c.Flags().StringVar(&dateField, "date-field", "published", "field with the publication date, for the clustering window")
+	in.registerCSV(c)
 	c.Flags().DurationVar(&opt.Cluster.Window, "window", coverage.DefaultWindow, "largest gap between two dated articles of one clustered event")
 	c.Flags().Float64Var(&opt.Cluster.Threshold, "event-threshold", coverage.DefaultEventThreshold, "TF-IDF cosine at or above which two articles are one event when clustering")
 	c.Flags().Float64Var(&opt.ClaimThreshold, "claim-threshold", coverage.DefaultClaimThreshold, "TF-IDF cosine at or above which two outlets' sentences are one claim")
@@ -126,20 +126,6 @@ func buildProfilesOnce(ctx context.Context, stderr io.Writer, in *inputFlags, pa
 		fmt.Fprintf(stderr, "slant: --dedup: %d near-duplicates left out\n", n)
 	}
 	return ps, st, err
-}
-
-// articleDate is the article's publication date, or the date in field when
-// it is a metadata field ("date" in BASIL); the zero time when unknown.
-func articleDate(a *corpus.Article, field string) time.Time {
-	if field == "" || field == "published" {
-		return a.Published
-	}
-	if s := a.Field(field); s != "" {
-		if t, err := corpus.ParseDate(s); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
 }
 
 // resultField reads a grouping field from an analysed article.
@@ -234,15 +220,15 @@ func clip(s string, n int) string {
 // coverageCSVHeader is one row per outlet per event.
 var coverageCSVHeader = []string{"event", "method", "outlet", "articles", "included", "unique", "omitted", "coverage_share", "shared_quotes", "voices", "named_sources", "anonymous_sources", "vague_sources", "named_share", "source_entropy"}
 
-func writeCoverageCSV(w io.Writer, rep *coverage.Report) error {
-	cw := csv.NewWriter(w)
+func writeCoverageCSV(w io.Writer, rep *coverage.Report, raw bool) error {
+	cw := report.NewCSVWriter(w, raw)
 	if err := cw.Write(coverageCSVHeader); err != nil {
 		return err
 	}
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 	for _, ev := range rep.Events {
 		for _, o := range ev.Outlets {
-			row := []string{csvCell(ev.ID), ev.Method, csvCell(o.Outlet), strconv.Itoa(len(o.Articles)), strconv.Itoa(o.Included), strconv.Itoa(o.Unique),
+			row := []string{ev.ID, ev.Method, o.Outlet, strconv.Itoa(len(o.Articles)), strconv.Itoa(o.Included), strconv.Itoa(o.Unique),
 				strconv.Itoa(len(o.Omitted)), f(o.CoverageShare), strconv.Itoa(len(o.SharedQuotes)), strconv.Itoa(len(o.Voices)),
 				strconv.Itoa(o.Diversity.Named), strconv.Itoa(o.Diversity.Anonymous), strconv.Itoa(o.Diversity.Vague), f(o.Diversity.NamedShare), f(o.Diversity.Entropy)}
 			if err := cw.Write(row); err != nil {
@@ -250,15 +236,5 @@ func writeCoverageCSV(w io.Writer, rep *coverage.Report) error {
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// csvCell defuses a cell a spreadsheet would run as a formula (it starts
-// with = + - @), by prefixing an apostrophe.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	return cw.Flush()
 }

@@ -17,6 +17,8 @@ import (
 // inputFlags are the flags every command that reads a corpus shares.
 type inputFlags struct {
 	textField, outletField, titleField, idField string
+	dateField                                   string
+	csvRaw                                      bool // --csv-raw, on commands that write CSV
 	lexicons                                    []string
 	excludes                                    []string // exclusion list files (--exclude)
 	noPOS                                       bool
@@ -29,6 +31,7 @@ func (f *inputFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&f.outletField, "outlet-field", "outlet", "JSONL/CSV field holding the outlet")
 	c.Flags().StringVar(&f.titleField, "title-field", "title", "JSONL/CSV field holding the title")
 	c.Flags().StringVar(&f.idField, "id-field", "id", "JSONL/CSV field holding the article ID")
+	c.Flags().StringVar(&f.dateField, "date-field", "published", "JSONL/CSV field holding the publication date (2025-08-20, RFC 3339, August 20, 2025, ...)")
 	c.Flags().StringArrayVar(&f.lexicons, "lexicon", nil, "extra lexicon YAML file, added to (or replacing by name) the defaults; repeatable")
 	c.Flags().StringArrayVar(&f.excludes, "exclude", nil, "exclusion list `FILE` (one word or phrase per line, # comments): terms and phrases not to count; repeatable")
 	c.Flags().BoolVar(&f.noPOS, "no-pos", false, "skip part-of-speech tagging (faster; style measures need it)")
@@ -36,12 +39,17 @@ func (f *inputFlags) register(c *cobra.Command) {
 	c.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar (it only shows when stderr is a terminal anyway)")
 }
 
+// registerCSV adds --csv-raw to a command that writes CSV.
+func (f *inputFlags) registerCSV(c *cobra.Command) {
+	c.Flags().BoolVar(&f.csvRaw, "csv-raw", false, "write CSV cells exactly as they are; by default a cell starting with = + - @ (a spreadsheet formula) gets a leading ' (OWASP's rule)")
+}
+
 // articles returns the corpus named by paths, or the embedded seeds.
 func (f *inputFlags) articles(ctx context.Context, paths []string) iter.Seq2[*corpus.Article, error] {
 	if len(paths) == 0 {
 		return seeds.Corpus(ctx)
 	}
-	return corpus.Open(ctx, paths, corpus.Options{Fields: corpus.Fields{Text: f.textField, Outlet: f.outletField, Title: f.titleField, ID: f.idField}})
+	return corpus.Open(ctx, paths, corpus.Options{Fields: corpus.Fields{Text: f.textField, Outlet: f.outletField, Title: f.titleField, ID: f.idField, Published: f.dateField}})
 }
 
 // lexiconSet returns the default lexicons plus any --lexicon files, less

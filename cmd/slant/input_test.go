@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,50 @@ func TestNoDocumentsExitsTheSame(t *testing.T) {
 			code, out, errs := runLex(t, args...)
 			if code != exitAnalysis || !strings.Contains(errs, "slant: no documents to analyse") {
 				t.Errorf("%v: exit %d, stderr %q, stdout %q", args, code, errs, out)
+			}
+		}
+	}
+}
+
+// TestAnalyzeCSVMetadataAndFormulas pins issue 17 items 10 and 14 at the
+// CLI: analyze --format csv carries every metadata field (the date mapped
+// by --date-field, event, label), neutralises formula cells unless
+// --csv-raw, and repeats no column; coverage's CSV obeys the same flag.
+func TestAnalyzeCSVMetadataAndFormulas(t *testing.T) {
+	in := writeTemp(t, "c.jsonl", `{"id":"=1+1","source":"@Gazette","day":"2025-08-20","event":"e1","label":"-left","body":"Headline\n\nThe regime's puppet parliament voted, officials said."}`+"\n"+
+		`{"id":"b","source":"Courier","day":"August 21, 2025","event":"e1","words":"many","body":"Headline\n\nMinisters met in Paris on Thursday, officials said."}`+"\n")
+	for _, raw := range []bool{false, true} {
+		args := []string{"analyze", in, "--format", "csv", "--no-pos", "--text-field", "body", "--outlet-field", "source", "--date-field", "day"}
+		q := "'"
+		if raw {
+			args, q = append(args, "--csv-raw"), ""
+		}
+		code, out, errs := runLex(t, args...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(rows) != 3 {
+			t.Fatalf("csv %v:\n%s", err, out)
+		}
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			if _, dup := col[h]; dup {
+				t.Errorf("column %q twice", h)
+			}
+			col[h] = i
+		}
+		want := map[string][2]string{
+			"id": {q + "=1+1", "b"}, "outlet": {q + "@Gazette", "Courier"}, "published": {"2025-08-20", "2025-08-21"},
+			"event": {"e1", "e1"}, "label": {q + "-left", ""}, "meta.words": {"", "many"},
+		}
+		for c, w := range want {
+			i, ok := col[c]
+			if !ok {
+				t.Fatalf("no column %q in %v", c, rows[0])
+			}
+			if rows[1][i] != w[0] || rows[2][i] != w[1] {
+				t.Errorf("raw=%v %s: %q %q, want %q", raw, c, rows[1][i], rows[2][i], w)
 			}
 		}
 	}

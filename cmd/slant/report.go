@@ -131,7 +131,11 @@ highlighted; the tables and CSV files always hold every article.`,
 				fmt.Fprintf(w, "wrote %s\n", p)
 			}
 			if want["csv"] {
-				paths, err := report.CSV(filepath.Join(out, "csv"), d)
+				var csvOpts []report.CSVOption
+				if in.csvRaw {
+					csvOpts = append(csvOpts, report.WithRawCells())
+				}
+				paths, err := report.CSV(filepath.Join(out, "csv"), d, csvOpts...)
 				if err != nil {
 					return err
 				}
@@ -143,6 +147,7 @@ highlighted; the tables and CSV files always hold every article.`,
 		},
 	}
 	in.register(c)
+	in.registerCSV(c)
 	c.Flags().StringVar(&reference, "reference", "", "the source every other is compared with, or \"rest\" (default: AP for the seeds, rest otherwise)")
 	c.Flags().StringVar(&target, "target", "", "the source whose comparison comes first and whose distinctive words are charted")
 	c.Flags().StringVar(&out, "out", "slant-report", "directory to write the report into (created if needed)")
