@@ -41,7 +41,7 @@ func TestRead(t *testing.T) {
 	if err != nil || len(items) != 1 || len(skips) != 1 || !strings.Contains(skips[0], "d.jsonl:2") {
 		t.Fatalf("%v %v %v", items, skips, err)
 	}
-	if _, _, err := Read(strings.NewReader(`{"text":"a","label":3}`), "d.jsonl"); err == nil || !strings.Contains(err.Error(), "d.jsonl:1: label 3") {
+	if _, _, err := Read(strings.NewReader(`{"text":"a","label":3}`), "d.jsonl"); err == nil || !strings.Contains(err.Error(), "d.jsonl:1: field \"label\": label 3") {
 		t.Fatalf("bad label: %v", err)
 	}
 }

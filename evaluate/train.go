@@ -1,147 +1,431 @@
 package evaluate
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sort"
+	"strings"
+	"time"
 
 	"github.com/slantlab/slant/framing"
-	"gonum.org/v1/gonum/optimize"
 )
 
-// TrainOptions configure Train.
+// TrainOptions configure Train. The zero value trains the core features in
+// QuotesDiscount mode, lasso, 5 folds.
 type TrainOptions struct {
-	// Folds for cross-validation (default 5).
+	// Folds for cross-validation (default 5); Seed fixes the fold
+	// assignment (default 1).
 	Folds int
-	// Lambdas are the L2 penalties tried (default 0.001 … 10).
-	Lambdas []float64
-	// Seed fixes the fold assignment (default 1).
-	Seed uint64
+	Seed  uint64
+	// Features are the feature sets (default core).
+	Features []string
+	// Quotes says whether quoted and reported material counts (default
+	// framing.QuotesDiscount).
+	Quotes framing.QuotesMode
+	// Alpha mixes the penalties: 1 lasso (default), 0 ridge; a value in
+	// between is the elastic net.
+	Alpha float64
+	// MaxWeights caps the non-zero weights (0: no cap): λ is chosen among
+	// the path's values whose full-data fit has at most this many.
+	MaxWeights int
+	// MinDF is the minimum number of training items a word term must occur
+	// in (default 3).
+	MinDF int
+	// PathLength is the number of λ values (default 40), from the smallest
+	// λ that zeroes every weight down to LambdaRatio of it (default 0.002).
+	PathLength  int
+	LambdaRatio float64
+	// Data and Command are recorded in the weights file.
+	Data, Command string
+	// Now dates the weights file (default: the current UTC date).
+	Now func() time.Time
 }
 
-// TrainReport describes a fitted model.
+func (o TrainOptions) withDefaults() TrainOptions {
+	if o.Folds <= 1 {
+		o.Folds = 5
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if len(o.Features) == 0 {
+		o.Features = []string{FeaturesCore}
+	}
+	if o.Quotes == "" {
+		o.Quotes = framing.QuotesDiscount
+	}
+	if o.Alpha <= 0 || o.Alpha > 1 {
+		o.Alpha = 1
+	}
+	if o.MinDF <= 0 {
+		o.MinDF = 3
+	}
+	if o.PathLength < 2 {
+		o.PathLength = 40
+	}
+	if o.LambdaRatio <= 0 || o.LambdaRatio >= 1 {
+		o.LambdaRatio = 0.002
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// TrainReport describes a fitted model and how it was chosen.
 type TrainReport struct {
-	N            int             `json:"n"`
-	Folds        int             `json:"folds"`
-	Lambda       float64         `json:"lambda"`
-	CVMacroF1    float64         `json:"cv_macro_f1"`
-	CVAUC        float64         `json:"cv_auc"`
-	ByLambda     []LambdaResult  `json:"by_lambda"`
-	Weights      framing.Weights `json:"weights"`
-	Threshold    float64         `json:"threshold"`
-	TrainMacroF1 float64         `json:"train_macro_f1"`
+	N         int                `json:"n"`
+	Positives int                `json:"positives"`
+	Folds     int                `json:"folds"`
+	Features  []string           `json:"features"`
+	Quotes    framing.QuotesMode `json:"quotes"`
+	// Candidates is the number of features the model could weigh on the
+	// full data (after the minimum document frequency).
+	Candidates int `json:"candidates"`
+	// Path lists the cross-validated figures per λ.
+	Path []LambdaResult `json:"path"`
+	// Lambda is the chosen penalty (smallest cross-validated log loss).
+	Lambda    float64 `json:"lambda"`
+	CVLogLoss float64 `json:"cv_log_loss"`
+	CVAUC     float64 `json:"cv_auc"`
+	// CVMacroF1 thresholds each fold's out-of-fold scores at the threshold
+	// best on the other folds' out-of-fold scores, so no item's prediction
+	// uses a threshold chosen on it.
+	CVMacroF1 float64 `json:"cv_macro_f1"`
+	// Threshold is the best macro-F1 threshold on all out-of-fold scores,
+	// stored in the weights.
+	Threshold float64 `json:"threshold"`
+	NonZero   int     `json:"non_zero"`
+	// Baseline is a unigram multinomial Naive Bayes on the same folds.
+	Baseline BaselineFigures `json:"baseline_naive_bayes"`
+	Weights  framing.Weights `json:"weights"`
 }
 
 // LambdaResult is the cross-validated figure for one penalty.
 type LambdaResult struct {
-	Lambda  float64 `json:"lambda"`
-	MacroF1 float64 `json:"macro_f1"`
+	Lambda float64 `json:"lambda"`
+	// NonZero counts the full-data fit's non-zero weights.
+	NonZero int     `json:"non_zero"`
+	LogLoss float64 `json:"log_loss"`
 	AUC     float64 `json:"auc"`
 }
 
-// Train fits the sentence-score weights by L2-regularised logistic
-// regression on the analyzer's named features:
+// BaselineFigures are a baseline's cross-validated figures.
+type BaselineFigures struct {
+	AUC     float64 `json:"auc"`
+	MacroF1 float64 `json:"macro_f1"`
+}
+
+// folds assigns items to k folds, stratified by label: each class is
+// shuffled with a generator seeded by seed and dealt round-robin.
+func folds(labels []int, k int, seed uint64) []int {
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	fold := make([]int, len(labels))
+	next := 0
+	for c := range 2 {
+		var idx []int
+		for i, l := range labels {
+			if l == c {
+				idx = append(idx, i)
+			}
+		}
+		rng.Shuffle(len(idx), func(a, b int) { idx[a], idx[b] = idx[b], idx[a] })
+		for _, i := range idx {
+			fold[i] = next % k
+			next++
+		}
+	}
+	return fold
+}
+
+// Train fits sparse, named sentence-score weights by penalised logistic
+// regression on the analyzer's features of labelled items:
 //
-//	minimise  −Σ_i [y_i log p_i + (1−y_i) log(1−p_i)] / n + λ Σ_f w_f²,   p_i = σ(b + w·x_i)
+//   - the features of opt.Features under opt.Quotes, standardised before the
+//     penalty (so the penalty treats a rare word and a frequent count alike);
+//   - the lasso or elastic-net path over λ fitted by coordinate descent
+//     (see glm.go), λ chosen by the smallest k-fold cross-validated log loss
+//     (among the λ whose full-data fit has at most opt.MaxWeights weights);
+//   - the threshold chosen on the out-of-fold predictions at that λ;
+//   - the weights refitted on all items at that λ and returned on the raw
+//     feature scale, each named (feature, category × voice, or word).
 //
-// (the bias b is not penalised), choosing λ by k-fold cross-validated
-// macro-F1, where each fold's threshold is the best one on its training
-// part. The returned weights keep one named weight per feature.
+// The report also gives a unigram multinomial Naive Bayes on the same folds.
+// The analyzer must be built with framing.WithTerms when opt.Features
+// includes words.
 func Train(an *framing.Analyzer, items []Item, opt TrainOptions) (TrainReport, error) {
-	if opt.Folds <= 1 {
-		opt.Folds = 5
+	opt = opt.withDefaults()
+	if _, err := framing.ParseQuotesMode(string(opt.Quotes)); err != nil {
+		return TrainReport{}, fmt.Errorf("evaluate: %w", err)
 	}
-	if len(opt.Lambdas) == 0 {
-		opt.Lambdas = []float64{0.0001, 0.001, 0.01, 0.1, 1}
-	}
-	if opt.Seed == 0 {
-		opt.Seed = 1
-	}
-	if len(items) < 2*opt.Folds {
-		return TrainReport{}, fmt.Errorf("evaluate: %d items are too few for %d-fold cross-validation", len(items), opt.Folds)
-	}
-	sc, err := Features(an, items)
-	if err != nil {
-		return TrainReport{}, err
-	}
-	names := framing.FeatureNames
-	X := make([][]float64, len(sc))
-	y := make([]float64, len(sc))
-	for i, s := range sc {
-		X[i] = make([]float64, len(names))
-		for j, f := range names {
-			X[i][j] = s.Features[f]
-		}
-		y[i] = float64(items[i].Label)
-	}
-	fold := make([]int, len(items))
-	perm := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15)).Perm(len(items))
-	for k, i := range perm {
-		fold[i] = k % opt.Folds
-	}
-	rep := TrainReport{N: len(items), Folds: opt.Folds}
-	bestF := -1.0
-	for _, lambda := range opt.Lambdas {
-		scores := make([]float64, len(items))
-		preds := make([]int, len(items))
-		labels := make([]int, len(items))
-		for f := 0; f < opt.Folds; f++ {
-			var trX [][]float64
-			var trY []float64
-			for i := range items {
-				if fold[i] != f {
-					trX, trY = append(trX, X[i]), append(trY, y[i])
-				}
-			}
-			w, b, err := fitLogistic(trX, trY, lambda)
-			if err != nil {
-				return TrainReport{}, err
-			}
-			trS := make([]float64, len(trX))
-			trL := make([]int, len(trX))
-			for i := range trX {
-				trS[i], trL[i] = sigmoid(b+dot(w, trX[i])), int(trY[i])
-			}
-			t, _ := BestThreshold(trS, trL)
-			for i := range items {
-				if fold[i] == f {
-					scores[i] = sigmoid(b + dot(w, X[i]))
-					if scores[i] >= t {
-						preds[i] = 1
-					}
-				}
-			}
-		}
-		for i := range items {
-			labels[i] = items[i].Label
-		}
-		f1 := macroF1Preds(preds, labels)
-		auc := AUC(scores, labels)
-		rep.ByLambda = append(rep.ByLambda, LambdaResult{Lambda: lambda, MacroF1: round4(f1), AUC: round4(auc)})
-		if f1 > bestF {
-			bestF, rep.Lambda, rep.CVMacroF1, rep.CVAUC = f1, lambda, round4(f1), round4(auc)
-		}
-	}
-	w, b, err := fitLogistic(X, y, rep.Lambda)
-	if err != nil {
-		return TrainReport{}, err
-	}
-	weights := framing.Weights{Bias: round6(b), Features: map[string]float64{}, Source: fmt.Sprintf("slant train: L2 logistic regression, λ=%g, %d items, %d-fold CV macro-F1 %.4f", rep.Lambda, len(items), opt.Folds, rep.CVMacroF1)}
-	scores := make([]float64, len(items))
 	labels := make([]int, len(items))
-	for j, f := range names {
-		weights.Features[f] = round6(w[j])
+	var pos int
+	for i, it := range items {
+		labels[i] = it.Label
+		pos += it.Label
 	}
-	for i := range items {
-		scores[i], labels[i] = weights.Score(sc[i].Features), items[i].Label
+	if pos < opt.Folds || len(items)-pos < opt.Folds {
+		return TrainReport{}, fmt.Errorf("evaluate: %d items (%d positive) are too few for %d-fold cross-validation: each class needs at least one item per fold", len(items), pos, opt.Folds)
 	}
-	t, f := BestThreshold(scores, labels)
-	weights.Threshold = round6(t)
-	rep.Weights, rep.Threshold, rep.TrainMacroF1 = weights, round6(t), round4(f)
+	a, err := Analyse(an, items)
+	if err != nil {
+		return TrainReport{}, err
+	}
+	return a.Train(opt)
+}
+
+// Train fits on cached analyses (see the package function Train).
+func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
+	opt = opt.withDefaults()
+	items := a.Items
+	labels := make([]int, len(items))
+	y := make([]float64, len(items))
+	pos := 0
+	for i, it := range items {
+		labels[i], y[i] = it.Label, float64(it.Label)
+		pos += it.Label
+	}
+	if pos < opt.Folds || len(items)-pos < opt.Folds {
+		return TrainReport{}, fmt.Errorf("evaluate: %d items (%d positive) are too few for %d-fold cross-validation", len(items), pos, opt.Folds)
+	}
+	useSet := map[string]bool{}
+	for _, f := range opt.Features {
+		useSet[f] = true
+	}
+	if useSet[FeaturesWords] && !a.HasTerms() {
+		return TrainReport{}, errors.New("evaluate: word features need an analyzer built with framing.WithTerms")
+	}
+	// One index over every feature of the chosen sets, in sorted order.
+	strRows := a.Rows(opt.Quotes)
+	seen := map[string]bool{}
+	var names []string
+	for _, r := range strRows {
+		for k := range r {
+			if !seen[k] && useSet[featureSetOf(k)] {
+				seen[k] = true
+				names = append(names, k)
+			}
+		}
+	}
+	sort.Strings(names)
+	index := make(map[string]int, len(names))
+	isWord := make([]bool, len(names))
+	for j, k := range names {
+		index[k] = j
+		isWord[j] = featureSetOf(k) == FeaturesWords
+	}
+	rows := make([]map[int]float64, len(strRows))
+	for i, r := range strRows {
+		rows[i] = map[int]float64{}
+		for k, v := range r {
+			if j, ok := index[k]; ok && v != 0 {
+				rows[i][j] = v
+			}
+		}
+	}
+	build := func(keep []bool) (*design, []float64) {
+		var rr []map[int]float64
+		var yy []float64
+		for i, k := range keep {
+			if k {
+				rr, yy = append(rr, rows[i]), append(yy, y[i])
+			}
+		}
+		d := newDesign(rr, len(names))
+		for j := range names {
+			if isWord[j] && len(d.cols[j].idx) < opt.MinDF {
+				d.sd[j] = 0 // below the minimum document frequency: not a candidate
+			}
+		}
+		return d, yy
+	}
+
+	all := make([]bool, len(items))
+	for i := range all {
+		all[i] = true
+	}
+	full, _ := build(all)
+	rep := TrainReport{N: len(items), Positives: pos, Folds: opt.Folds, Features: opt.Features, Quotes: opt.Quotes}
+	for j := range names {
+		if full.sd[j] > 0 {
+			rep.Candidates++
+		}
+	}
+	if rep.Candidates == 0 {
+		return TrainReport{}, errors.New("evaluate: no feature varies across the items")
+	}
+	gopt := glmOptions{alpha: opt.Alpha, maxNonZero: opt.MaxWeights}
+	lambdas := lambdaPath(lambdaMax(full, y, opt.Alpha), opt.LambdaRatio, opt.PathLength)
+	fullPath := fitPath(full, y, lambdas, gopt)
+	// λ values allowed: the path up to the last fit within the cap.
+	allowed := len(fullPath.lambdas)
+	if opt.MaxWeights > 0 {
+		allowed = 0
+		for k := range fullPath.lambdas {
+			if nonZero(fullPath.beta[k]) <= opt.MaxWeights {
+				allowed = k + 1
+			}
+		}
+	}
+	lambdas = lambdas[:allowed]
+
+	// Out-of-fold predictions per λ.
+	fold := folds(labels, opt.Folds, opt.Seed)
+	oof := make([][]float64, allowed)
+	for k := range oof {
+		oof[k] = make([]float64, len(items))
+	}
+	nbScores := make([]float64, len(items))
+	uni := a.unigrams()
+	for f := 0; f < opt.Folds; f++ {
+		keep := make([]bool, len(items))
+		var trDocs []map[string]float64
+		var trLabels []int
+		for i := range items {
+			keep[i] = fold[i] != f
+			if keep[i] {
+				trDocs, trLabels = append(trDocs, uni[i]), append(trLabels, labels[i])
+			}
+		}
+		d, yy := build(keep)
+		path := fitPath(d, yy, lambdas, glmOptions{alpha: opt.Alpha})
+		for k := range path.lambdas {
+			w, b := path.raw(d, k)
+			for i := range items {
+				if !keep[i] {
+					oof[k][i] = predictRaw(w, b, rows[i])
+				}
+			}
+		}
+		nb := trainNB(trDocs, trLabels)
+		for i := range items {
+			if !keep[i] {
+				nbScores[i] = nb.posterior(uni[i])
+			}
+		}
+	}
+	best := -1
+	for k, lambda := range lambdas {
+		ll := logLoss(oof[k], labels)
+		rep.Path = append(rep.Path, LambdaResult{Lambda: round6sig(lambda), NonZero: nonZero(fullPath.beta[k]), LogLoss: round4(ll), AUC: round4(AUC(oof[k], labels))})
+		if best < 0 || ll < logLoss(oof[best], labels) {
+			best = k
+		}
+	}
+	rep.Lambda = round6sig(lambdas[best])
+	rep.CVLogLoss = round4(logLoss(oof[best], labels))
+	rep.CVAUC = round4(AUC(oof[best], labels))
+	rep.CVMacroF1 = round4(crossThresholdF1(oof[best], labels, fold, opt.Folds))
+	t, _ := BestThreshold(oof[best], labels)
+	rep.Threshold = round6(t)
+	rep.Baseline = BaselineFigures{AUC: round4(AUC(nbScores, labels)), MacroF1: round4(crossThresholdF1(nbScores, labels, fold, opt.Folds))}
+
+	w, bias := fullPath.raw(full, best)
+	weights := framing.Weights{Bias: round6(bias), Features: map[string]float64{}, Quotes: opt.Quotes, Threshold: rep.Threshold}
+	for _, f := range framing.FeatureNames {
+		weights.Features[f] = 0 // named explicitly, so that loading keeps the zeros
+	}
+	for j, name := range names {
+		if w[j] == 0 {
+			continue
+		}
+		v := round6(w[j])
+		switch featureSetOf(name) {
+		case FeaturesCategories:
+			if weights.Categories == nil {
+				weights.Categories = map[string]float64{}
+			}
+			weights.Categories[strings.TrimPrefix(name, framing.CategoryFeaturePrefix)] = v
+		case FeaturesWords:
+			term := strings.TrimPrefix(name, framing.WordFeaturePrefix)
+			weights.Words = append(weights.Words, framing.WordWeight{Term: term, Example: a.examples[term], Weight: v})
+		default:
+			weights.Features[name] = v
+		}
+	}
+	sort.SliceStable(weights.Words, func(i, j int) bool {
+		wi, wj := weights.Words[i], weights.Words[j]
+		if wi.Weight != wj.Weight {
+			return wi.Weight > wj.Weight
+		}
+		return wi.Term < wj.Term
+	})
+	rep.NonZero = weights.NonZero()
+	penalty := "lasso"
+	if opt.Alpha < 1 {
+		penalty = "elastic net"
+	}
+	weights.Training = &framing.TrainingRecord{
+		Command: opt.Command, Data: opt.Data, Items: len(items), Positives: pos, Date: opt.Now().UTC().Format("2006-01-02"),
+		FeatureSets: opt.Features, Quotes: opt.Quotes, Alpha: opt.Alpha, Lambda: rep.Lambda, MaxWeights: opt.MaxWeights,
+		Penalty:    penalty + ": λ·(α·Σ|w| + (1−α)/2·Σw²) on features standardised to mean 0, variance 1; coordinate descent (glmnet's algorithm)",
+		NonZero:    rep.NonZero, Folds: opt.Folds, Seed: opt.Seed,
+		LambdaRule:    fmt.Sprintf("smallest %d-fold cross-validated log loss over a %d-value path", opt.Folds, opt.PathLength),
+		ThresholdRule: "best macro-F1 on the out-of-fold scores at the chosen λ",
+		CVLogLoss:     rep.CVLogLoss, CVAUC: rep.CVAUC, CVMacroF1: rep.CVMacroF1,
+		BaselineAUC: rep.Baseline.AUC, BaselineMacroF1: rep.Baseline.MacroF1,
+	}
+	if useSet[FeaturesWords] {
+		weights.Training.MinDF = opt.MinDF
+	}
+	weights.Source = fmt.Sprintf("slant train: %s, %s, quotes %s, λ=%g, %d weights, %d items; %d-fold CV AUC %.4f, macro-F1 %.4f",
+		penalty, strings.Join(opt.Features, "+"), opt.Quotes, rep.Lambda, rep.NonZero, len(items), opt.Folds, rep.CVAUC, rep.CVMacroF1)
+	if opt.Data != "" {
+		weights.Source += "; data " + opt.Data
+	}
+	rep.Weights = weights
 	return rep, nil
 }
 
+// crossThresholdF1 is the macro-F1 of out-of-fold scores when each fold is
+// thresholded at the best threshold on the other folds' scores.
+func crossThresholdF1(scores []float64, labels []int, fold []int, k int) float64 {
+	pred := make([]int, len(scores))
+	for f := 0; f < k; f++ {
+		var s []float64
+		var l []int
+		for i := range scores {
+			if fold[i] != f {
+				s, l = append(s, scores[i]), append(l, labels[i])
+			}
+		}
+		t, _ := BestThreshold(s, l)
+		for i := range scores {
+			if fold[i] == f && scores[i] >= t {
+				pred[i] = 1
+			}
+		}
+	}
+	return macroF1Preds(pred, labels)
+}
+
+// logLoss is the mean negative log-likelihood, probabilities clipped to
+// [1e-15, 1 − 1e-15].
+func logLoss(p []float64, labels []int) float64 {
+	s := 0.0
+	for i, v := range p {
+		v = min(max(v, 1e-15), 1-1e-15)
+		if labels[i] == 1 {
+			s -= math.Log(v)
+		} else {
+			s -= math.Log(1 - v)
+		}
+	}
+	return s / float64(len(p))
+}
+
 func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+// round6sig rounds to six significant digits (λ can be small).
+func round6sig(x float64) float64 {
+	if x == 0 {
+		return 0
+	}
+	e := math.Pow(10, 5-math.Floor(math.Log10(math.Abs(x))))
+	return math.Round(x*e) / e
+}
 
 func macroF1Preds(pred, labels []int) float64 {
 	s := make([]float64, len(pred))
@@ -152,63 +436,3 @@ func macroF1Preds(pred, labels []int) float64 {
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
-
-func dot(a, b []float64) float64 {
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// fitLogistic minimises the penalised log loss with L-BFGS; params[0] is the
-// bias.
-func fitLogistic(X [][]float64, y []float64, lambda float64) ([]float64, float64, error) {
-	d := len(X[0])
-	n := float64(len(X))
-	p := optimize.Problem{
-		Func: func(theta []float64) float64 {
-			loss := 0.0
-			for i, x := range X {
-				z := theta[0] + dot(theta[1:], x)
-				// log(1+e^z) − y z, computed stably.
-				loss += softplus(z) - y[i]*z
-			}
-			reg := 0.0
-			for _, w := range theta[1:] {
-				reg += w * w
-			}
-			return loss/n + lambda*reg
-		},
-		Grad: func(grad, theta []float64) {
-			for j := range grad {
-				grad[j] = 0
-			}
-			for i, x := range X {
-				r := sigmoid(theta[0]+dot(theta[1:], x)) - y[i]
-				grad[0] += r
-				for j, v := range x {
-					grad[j+1] += r * v
-				}
-			}
-			for j := range grad {
-				grad[j] /= n
-			}
-			for j := 1; j < len(grad); j++ {
-				grad[j] += 2 * lambda * theta[j]
-			}
-		},
-	}
-	res, err := optimize.Minimize(p, make([]float64, d+1), &optimize.Settings{GradientThreshold: 1e-7}, &optimize.LBFGS{})
-	if err != nil && res == nil {
-		return nil, 0, fmt.Errorf("evaluate: fitting: %w", err)
-	}
-	return res.X[1:], res.X[0], nil
-}
-
-func softplus(z float64) float64 {
-	if z > 30 {
-		return z
-	}
-	return math.Log1p(math.Exp(z))
-}

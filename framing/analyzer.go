@@ -21,6 +21,7 @@ type Analyzer struct {
 	wvec     FeatureVector // weights by FeatureID
 	finger   string
 	labels   map[string]string // category ID → label
+	terms    bool              // keep word terms in results (WithTerms)
 }
 
 type config struct {
@@ -29,6 +30,7 @@ type config struct {
 	weights  *Weights
 	cleaner  corpus.Cleaner
 	pipeline *text.Pipeline
+	terms    bool
 }
 
 // Option configures an Analyzer.
@@ -91,11 +93,12 @@ func NewAnalyzer(opts ...Option) (*Analyzer, error) {
 	if cfg.weights != nil {
 		w = *cfg.weights
 	}
+	w.index()
 	labels := map[string]string{}
 	for _, c := range cfg.set.Categories() {
 		labels[c.ID] = c.Label
 	}
-	return &Analyzer{pipeline: p, matcher: m, cleaner: cfg.cleaner, weights: w, wvec: w.Vector(), finger: cfg.set.Fingerprint(), labels: labels}, nil
+	return &Analyzer{pipeline: p, matcher: m, cleaner: cfg.cleaner, weights: w, wvec: w.Vector(), finger: cfg.set.Fingerprint(), labels: labels, terms: cfg.terms}, nil
 }
 
 // Lexicons returns the lexicon set the analyzer matches.
@@ -243,7 +246,21 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 		}
 		r.Evidence = append(r.Evidence, e)
 	}
-	a.sentences(doc, v, r)
+	var terms []Term
+	if a.terms || len(a.weights.Words) > 0 {
+		terms = extractTerms(doc, v, a.pipeline.Stemmer())
+		if len(a.weights.Words) > 0 {
+			n := len(r.Evidence)
+			learnedEvidence(terms, &a.weights, doc, r)
+			if len(r.Evidence) > n {
+				sort.SliceStable(r.Evidence, func(i, j int) bool { return r.Evidence[i].Start < r.Evidence[j].Start })
+			}
+		}
+		if a.terms {
+			r.terms = terms
+		}
+	}
+	a.sentences(doc, v, r, terms)
 	var style styleCounts
 	r.Style, style = computeStyle(doc, a.pipeline.Tagging())
 	computeMeasures(doc, v, r, style)
@@ -273,7 +290,7 @@ func (v *voices) speakerOf(i int) string {
 	return v.attrib[k].speaker
 }
 
-func (a *Analyzer) sentences(doc *text.Document, v *voices, r *Result) {
+func (a *Analyzer) sentences(doc *text.Document, v *voices, r *Result, terms []Term) {
 	bySent := make([][]int, len(doc.Sentences))
 	for ei, e := range r.Evidence {
 		bySent[e.Sentence] = append(bySent[e.Sentence], ei)
@@ -349,7 +366,22 @@ func (a *Analyzer) sentences(doc *text.Document, v *voices, r *Result) {
 		if ev == nil {
 			ev = []int{}
 		}
-		r.Sentences = append(r.Sentences, SentenceResult{Start: s.Start, End: s.End, Score: round6(scoreVector(a.weights.Bias, &a.wvec, &x)), Kind: s.Kind.String(),
-			Attributed: attributed, Evaluative: evaluative, Features: x.Map(), Evidence: ev})
+		fm := x.Map()
+		var score float64
+		if len(a.weights.Categories) > 0 || len(a.weights.Words) > 0 {
+			// Learned category and word features: the sentence's terms
+			// are the next run of terms (they are in sentence order).
+			n := 0
+			for n < len(terms) && terms[n].Sentence == si {
+				n++
+			}
+			learnedFeatures(fm, r.Evidence, bySent[si], terms[:n], &a.weights)
+			terms = terms[n:]
+			score = a.weights.Score(fm)
+		} else {
+			score = scoreVector(a.weights.Bias, &a.wvec, &x)
+		}
+		r.Sentences = append(r.Sentences, SentenceResult{Start: s.Start, End: s.End, Score: round6(score), Kind: s.Kind.String(),
+			Attributed: attributed, Evaluative: evaluative, Features: fm, Evidence: ev})
 	}
 }

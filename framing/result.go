@@ -96,6 +96,7 @@ type Result struct {
 
 	categories map[string]string // category ID → label, for actor names
 	words      []string          // folded word tokens, for profile term counts
+	terms      []Term            // word terms, kept WithTerms (training)
 }
 
 // EvidenceFor returns the evidence behind a measure, strongest first. It

@@ -1,10 +1,13 @@
 package framing
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"sort"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -22,11 +25,24 @@ import (
 type Weights struct {
 	Bias     float64            `yaml:"bias" json:"bias"`
 	Features map[string]float64 `yaml:"features" json:"features"`
+	// Categories weigh the count of a lexicon category's hits in one voice,
+	// keyed "<category>@<voice>" (see CategoryKey); Words weigh learned
+	// words and phrases (see Term). Both are empty in the defaults.
+	Categories map[string]float64 `yaml:"categories,omitempty" json:"categories,omitempty"`
+	Words      []WordWeight       `yaml:"words,omitempty" json:"words,omitempty"`
+	// Quotes says whether quoted and reported material counts (see
+	// QuotesMode); empty means QuotesCount, as in files written before
+	// the mode existed.
+	Quotes QuotesMode `yaml:"quotes,omitempty" json:"quotes,omitempty"`
 	// Source says where the weights come from (defaults, or the training run).
 	Source string `yaml:"source,omitempty" json:"source,omitempty"`
 	// Threshold is the score above which a sentence is called biased; 0
-	// means 0.5. Training sets it to the best threshold on its data.
+	// means 0.5. Training sets it on out-of-fold predictions.
 	Threshold float64 `yaml:"threshold,omitempty" json:"threshold,omitempty"`
+	// Training records how trained weights were chosen.
+	Training *TrainingRecord `yaml:"training,omitempty" json:"training,omitempty"`
+
+	words map[string]float64 // Words by term, built by index
 }
 
 // FeatureID is a sentence feature's index in Features (and in a
@@ -82,7 +98,7 @@ type FeatureDef struct {
 // Features is the sentence feature table, indexed by FeatureID.
 var Features = [NumFeatures]FeatureDef{
 	{FeatureLoadedReporter, "loaded_reporter", "Σ weight of loaded-language hits in the reporter's voice (negated hits excluded)", 1.6},
-	{FeatureLoadedQuoted, "loaded_quoted", "Σ weight of loaded-language hits in quotes or reported speech", 0.5},
+	{FeatureLoadedQuoted, "loaded_quoted", "Σ weight of loaded-language hits in quotes or reported speech (not counted under QuotesDiscount, the default)", 0},
 	{FeatureIntensifier, "intensifier", "Σ weight of intensifiers in the reporter's voice", 1.0},
 	{FeatureStanceAdverb, "stance_adverb", "count of stance adverbs (reporter)", 0.8},
 	{FeaturePresupposition, "presupposition", "count of presupposition triggers (reporter)", 0.5},
@@ -101,7 +117,7 @@ var Features = [NumFeatures]FeatureDef{
 	{FeatureRhetoricalQuestion, "rhetorical_question", "1 if the sentence is a question in the reporter's voice", 0.8},
 	{FeatureExclamation, "exclamation", "1 if the sentence ends with ! in the reporter's voice", 0.8},
 	{FeatureUnattributedEvaluative, "unattributed_evaluative", "1 if evaluative in the reporter's voice and not attributed", 0.8},
-	{FeatureQuoteShare, "quote_share", "share of the sentence's words inside direct quotes", -0.4},
+	{FeatureQuoteShare, "quote_share", "share of the sentence's words inside direct quotes (not counted under QuotesDiscount, the default)", 0},
 	{FeatureAdjective, "adjective", "adjectives in the reporter's voice (from POS tags; 0 without tagging)", 0.1},
 	{FeatureAdverb, "adverb", "adverbs in the reporter's voice, negation and time adverbs excluded", 0.3},
 }
@@ -172,29 +188,125 @@ func VectorOf(x map[string]float64) (FeatureVector, error) {
 
 // DefaultWeights returns the hand-set weights (FeatureDef.DefaultWeight).
 func DefaultWeights() Weights {
-	w := Weights{Bias: -2.2, Features: make(map[string]float64, NumFeatures), Source: "slant defaults (hand-set, not fitted)"}
+	w := Weights{Bias: -2.2, Features: make(map[string]float64, NumFeatures), Quotes: QuotesDiscount, Source: "slant defaults (hand-set, not fitted)"}
 	for _, f := range Features {
 		w.Features[f.Name] = f.DefaultWeight
 	}
 	return w
 }
 
-// Vector returns the weights indexed by FeatureID (absent features weigh 0).
+// Vector returns the weights indexed by FeatureID (absent features, and
+// features that do not count under w.Quotes, weigh 0).
 func (w Weights) Vector() FeatureVector {
 	var v FeatureVector
 	for i, f := range Features {
-		v[i] = w.Features[f.Name]
+		if w.Quotes.CountsFeature(f.Name) {
+			v[i] = w.Features[f.Name]
+		}
 	}
 	return v
 }
 
-// Score returns the sentence score for feature values x.
+// Score returns the sentence score for feature values x: the named
+// features (those that count under w.Quotes) in FeatureNames order, then the
+// category and word features of x in sorted order, so the sum is the same on
+// every run.
 func (w Weights) Score(x map[string]float64) float64 {
 	z := w.Bias
-	for _, f := range FeatureNames {
-		z += w.Features[f] * x[f]
+	for _, c := range w.terms(x) {
+		z += c.Contribution
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// terms lists weight × value for every feature of x with a weight, in the
+// fixed order Score sums them.
+func (w Weights) terms(x map[string]float64) []Contribution {
+	var out []Contribution
+	for _, f := range FeatureNames {
+		if !w.Quotes.CountsFeature(f) {
+			continue
+		}
+		if c := w.Features[f] * x[f]; c != 0 {
+			out = append(out, Contribution{Feature: f, Value: x[f], Weight: w.Features[f], Contribution: c})
+		}
+	}
+	if len(w.Categories) == 0 && len(w.Words) == 0 {
+		return out
+	}
+	var learned []string
+	for k := range x {
+		if strings.HasPrefix(k, CategoryFeaturePrefix) || strings.HasPrefix(k, WordFeaturePrefix) {
+			learned = append(learned, k)
+		}
+	}
+	sort.Strings(learned)
+	for _, k := range learned {
+		if wt := w.Weight(k); wt*x[k] != 0 {
+			out = append(out, Contribution{Feature: k, Value: x[k], Weight: wt, Contribution: wt * x[k]})
+		}
+	}
+	return out
+}
+
+// Weight returns the weight of a feature by its full name: a named feature,
+// "category:<id>@<voice>" or "word:<term>"; 0 when w does not weigh it.
+func (w Weights) Weight(feature string) float64 {
+	switch {
+	case strings.HasPrefix(feature, CategoryFeaturePrefix):
+		return w.Categories[strings.TrimPrefix(feature, CategoryFeaturePrefix)]
+	case strings.HasPrefix(feature, WordFeaturePrefix):
+		v, _ := w.wordWeight(strings.TrimPrefix(feature, WordFeaturePrefix))
+		return v
+	}
+	return w.Features[feature]
+}
+
+// wordWeight returns the weight of a learned term.
+func (w *Weights) wordWeight(term string) (float64, bool) {
+	if w.words != nil {
+		v, ok := w.words[term]
+		return v, ok
+	}
+	for _, ww := range w.Words {
+		if ww.Term == term {
+			return ww.Weight, true
+		}
+	}
+	return 0, false
+}
+
+// index builds the lookup of Words; call it once the weights are final.
+func (w *Weights) index() {
+	if len(w.Words) == 0 {
+		w.words = nil
+		return
+	}
+	w.words = make(map[string]float64, len(w.Words))
+	for _, ww := range w.Words {
+		w.words[ww.Term] = ww.Weight
+	}
+}
+
+// NonZero counts the non-zero weights (the bias excluded).
+func (w Weights) NonZero() int {
+	n := 0
+	for _, f := range FeatureNames {
+		if w.Features[f] != 0 && w.Quotes.CountsFeature(f) {
+			n++
+		}
+	}
+	for _, v := range w.Categories {
+		if v != 0 {
+			n++
+		}
+	}
+	for _, ww := range w.Words {
+		if ww.Weight != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // scoreVector is Score over vectors: the same sum in the same order.
@@ -209,14 +321,50 @@ func scoreVector(bias float64, w, x *FeatureVector) float64 {
 // Contributions returns each feature's share of the linear score,
 // largest first, for explanations.
 func (w Weights) Contributions(x map[string]float64) []Contribution {
-	var out []Contribution
-	for _, f := range FeatureNames {
-		if c := w.Features[f] * x[f]; c != 0 {
-			out = append(out, Contribution{Feature: f, Value: x[f], Weight: w.Features[f], Contribution: c})
-		}
-	}
+	out := w.terms(x)
 	sort.SliceStable(out, func(i, j int) bool { return math.Abs(out[i].Contribution) > math.Abs(out[j].Contribution) })
 	return out
+}
+
+// WordWeight is the weight of one learned term: a Snowball stem, or two
+// stems joined by a space (a phrase). Example is one surface form seen in
+// training, for readers.
+type WordWeight struct {
+	Term    string  `yaml:"term" json:"term"`
+	Example string  `yaml:"example,omitempty" json:"example,omitempty"`
+	Weight  float64 `yaml:"weight" json:"weight"`
+}
+
+// TrainingRecord records the choices behind trained weights, so a weights
+// file says how it was made.
+type TrainingRecord struct {
+	Command     string     `yaml:"command,omitempty" json:"command,omitempty"`
+	Data        string     `yaml:"data" json:"data"`
+	Items       int        `yaml:"items" json:"items"`
+	Positives   int        `yaml:"positives" json:"positives"`
+	Date        string     `yaml:"date" json:"date"`
+	FeatureSets []string   `yaml:"feature_sets" json:"feature_sets"`
+	Quotes      QuotesMode `yaml:"quotes" json:"quotes"`
+	MinDF       int        `yaml:"min_df,omitempty" json:"min_df,omitempty"`
+	// Penalty describes the penalty: λ·(α·|w|₁ + (1−α)/2·|w|²) on
+	// standardised features.
+	Penalty    string  `yaml:"penalty" json:"penalty"`
+	Alpha      float64 `yaml:"alpha" json:"alpha"`
+	Lambda     float64 `yaml:"lambda" json:"lambda"`
+	MaxWeights int     `yaml:"max_weights,omitempty" json:"max_weights,omitempty"`
+	NonZero    int     `yaml:"non_zero" json:"non_zero"`
+	Folds      int     `yaml:"folds" json:"folds"`
+	Seed       uint64  `yaml:"seed" json:"seed"`
+	// LambdaRule and ThresholdRule say how λ and the threshold were chosen.
+	LambdaRule    string  `yaml:"lambda_rule" json:"lambda_rule"`
+	ThresholdRule string  `yaml:"threshold_rule" json:"threshold_rule"`
+	CVLogLoss     float64 `yaml:"cv_log_loss" json:"cv_log_loss"`
+	CVAUC         float64 `yaml:"cv_auc" json:"cv_auc"`
+	CVMacroF1     float64 `yaml:"cv_macro_f1" json:"cv_macro_f1"`
+	// BaselineAUC and BaselineMacroF1 are a unigram multinomial Naive
+	// Bayes on the same folds, for comparison.
+	BaselineAUC     float64 `yaml:"baseline_nb_auc" json:"baseline_nb_auc"`
+	BaselineMacroF1 float64 `yaml:"baseline_nb_macro_f1" json:"baseline_nb_macro_f1"`
 }
 
 // Contribution is one feature's part in a sentence score.
@@ -239,7 +387,9 @@ func LoadWeights(path string) (Weights, error) {
 		return Weights{}, err
 	}
 	var w Weights
-	if err := yaml.Unmarshal(data, &w); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&w); err != nil && err != io.EOF {
 		return Weights{}, fmt.Errorf("framing: %s: %w", path, err)
 	}
 	def := DefaultWeights()
@@ -247,6 +397,21 @@ func LoadWeights(path string) (Weights, error) {
 		if _, known := featureIndex[f]; !known {
 			return Weights{}, fmt.Errorf("framing: %s: unknown feature %q", path, f)
 		}
+	}
+	if _, err := ParseQuotesMode(string(w.Quotes)); err != nil {
+		return Weights{}, fmt.Errorf("framing: %s: %w", path, err)
+	}
+	for k := range w.Categories {
+		if i := strings.LastIndexByte(k, '@'); i <= 0 || !knownVoice(Voice(k[i+1:])) {
+			return Weights{}, fmt.Errorf("framing: %s: category weight %q is not <category>@<reporter|quote|reported>", path, k)
+		}
+	}
+	seen := map[string]bool{}
+	for _, ww := range w.Words {
+		if strings.TrimSpace(ww.Term) == "" || seen[ww.Term] {
+			return Weights{}, fmt.Errorf("framing: %s: word weight with an empty or repeated term %q", path, ww.Term)
+		}
+		seen[ww.Term] = true
 	}
 	for f, v := range def.Features {
 		if _, ok := w.Features[f]; !ok {
@@ -259,5 +424,8 @@ func LoadWeights(path string) (Weights, error) {
 	if w.Source == "" {
 		w.Source = path
 	}
+	w.index()
 	return w, nil
 }
+
+func knownVoice(v Voice) bool { return v == Reporter || v == Quote || v == Reported }

@@ -91,12 +91,12 @@ func withExcludeFiles(set *lexicon.Set, files []string) (*lexicon.Set, error) {
 	return set.WithExclusions(terms...)
 }
 
-func (f *inputFlags) analyzer() (*framing.Analyzer, error) {
+func (f *inputFlags) analyzer(extra ...framing.Option) (*framing.Analyzer, error) {
 	set, err := f.lexiconSet()
 	if err != nil {
 		return nil, err
 	}
-	opts := []framing.Option{framing.WithLexicons(set)}
+	opts := append([]framing.Option{framing.WithLexicons(set)}, extra...)
 	if f.noPOS {
 		opts = append(opts, framing.WithoutPOS())
 	}
