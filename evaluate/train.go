@@ -360,8 +360,8 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 	weights.Training = &framing.TrainingRecord{
 		Command: opt.Command, Data: opt.Data, Items: len(items), Positives: pos, Date: opt.Now().UTC().Format("2006-01-02"),
 		FeatureSets: opt.Features, Quotes: opt.Quotes, Alpha: opt.Alpha, Lambda: rep.Lambda, MaxWeights: opt.MaxWeights,
-		Penalty:    penalty + ": λ·(α·Σ|w| + (1−α)/2·Σw²) on features standardised to mean 0, variance 1; coordinate descent (glmnet's algorithm)",
-		NonZero:    rep.NonZero, Folds: opt.Folds, Seed: opt.Seed,
+		Penalty: penalty + ": λ·(α·Σ|w| + (1−α)/2·Σw²) on features standardised to mean 0, variance 1; coordinate descent (glmnet's algorithm)",
+		NonZero: rep.NonZero, Folds: opt.Folds, Seed: opt.Seed,
 		LambdaRule:    fmt.Sprintf("smallest %d-fold cross-validated log loss over a %d-value path", opt.Folds, opt.PathLength),
 		ThresholdRule: "best macro-F1 on the out-of-fold scores at the chosen λ",
 		CVLogLoss:     rep.CVLogLoss, CVAUC: rep.CVAUC, CVMacroF1: rep.CVMacroF1,
