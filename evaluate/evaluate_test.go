@@ -81,11 +81,13 @@ func TestRunKnownAnswer(t *testing.T) {
 	}
 }
 
+// TestTrainRecoversTheSignal: on the hand-made set the biased sentences
+// carry evaluative words in the reporter's voice; the core model separates
+// them out of fold and every weight it keeps is positive and on a feature of
+// the reporter's evaluation or attribution (loaded language, intensifiers,
+// unattributed evaluation, doubt markers, vague sources, presupposition).
 func TestTrainRecoversTheSignal(t *testing.T) {
-	an, err := framing.NewAnalyzer(framing.WithoutPOS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	an := termsAnalyzer(t)
 	var items []Item
 	for i := 0; i < 4; i++ {
 		items = append(items, handMade...)
@@ -94,11 +96,14 @@ func TestTrainRecoversTheSignal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Weights.Features["loaded_reporter"] <= 0 || rep.CVMacroF1 < 0.9 {
+	if rep.CVAUC < 0.95 || rep.NonZero == 0 {
 		t.Fatalf("train: %+v", rep)
 	}
-	if _, err := Train(an, handMade[:3], TrainOptions{}); err == nil {
-		t.Fatal("too few items must be an error")
+	allowed := map[string]bool{"loaded_reporter": true, "intensifier": true, "unattributed_evaluative": true, "doubt_marker": true, "vague_source": true, "presupposition": true}
+	for f, w := range rep.Weights.Features {
+		if w != 0 && (!allowed[f] || w < 0) {
+			t.Errorf("weight %s = %v", f, w)
+		}
 	}
 }
 
@@ -125,5 +130,97 @@ func TestBABEDev(t *testing.T) {
 	t.Logf("BABE dev: %+v", rep)
 	if rep.N != 2551 || rep.AUC < 0.74 || rep.MacroF1Best < 0.68 || rep.WordRecall < 0.33 {
 		t.Fatalf("BABE dev below the recorded figures: %+v", rep)
+	}
+}
+
+// TestOutletReportHandWorked: outlet A has scores (label) 0.9(1) 0.8(1)
+// 0.1(0), outlet B 0.7(0) 0.6(0) 0.2(1). Within A: both positives beat the
+// negative (U = 2 of 2 pairs); within B: the positive loses both (U = 0 of
+// 2): within-outlet AUC = 2/4 = 0.5. Leave-one-out outlet rates: A's
+// positives 1/2, A's negative 2/2, B's negatives 1/2, B's positive 0/2;
+// positives {0.5, 0.5, 0} against negatives {1, 0.5, 0.5}: each 0.5
+// positive ties two negatives and loses one (U = 1), the 0 loses all: 2/9.
+func TestOutletReportHandWorked(t *testing.T) {
+	scores := []float64{0.9, 0.8, 0.1, 0.7, 0.6, 0.2}
+	labels := []int{1, 1, 0, 0, 0, 1}
+	items := []Item{{Outlet: "A"}, {Outlet: "A"}, {Outlet: "A"}, {Outlet: "B"}, {Outlet: "B"}, {Outlet: "B"}}
+	o := outletReport(scores, labels, items)
+	if o == nil || o.Outlets != 2 || o.WithinAUC != 0.5 || o.OutletOnlyAUC != round4(2.0/9) {
+		t.Fatalf("outlet report %+v", o)
+	}
+	if o.PerOutlet[0].AUC != 1 || o.PerOutlet[1].AUC != 0 || o.PerOutlet[0].Positives != 2 {
+		t.Fatalf("per outlet %+v", o.PerOutlet)
+	}
+	if outletReport(scores, labels, make([]Item, 6)) != nil {
+		t.Fatal("no outlets: want nil")
+	}
+}
+
+// TestCalibrationHandWorked: scores 0.05(0) 0.15(1) 0.12(0) 0.95(1) fall in
+// bins [0,0.1): 1 item, mean 0.05, observed 0; [0.1,0.2): 2 items, mean
+// 0.135, observed 0.5; [0.9,1]: 1 item, 0.95, 1. Brier: (0.0025 + 0.7225 +
+// 0.0144 + 0.0025)/4 = 0.185475.
+func TestCalibrationHandWorked(t *testing.T) {
+	s := []float64{0.05, 0.15, 0.12, 0.95}
+	l := []int{0, 1, 0, 1}
+	got := calibration(s, l, 10)
+	want := []CalibrationBin{{0, 0.1, 1, 0.05, 0}, {0.1, 0.2, 2, 0.135, 0.5}, {0.9, 1, 1, 0.95, 1}}
+	if len(got) != len(want) {
+		t.Fatalf("bins %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("bin %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if b := brier(s, l); math.Abs(b-0.185475) > 1e-12 {
+		t.Errorf("Brier %v", b)
+	}
+}
+
+// TestRunIntervalsAndPredictions: on the separable hand-made set every
+// bootstrap replicate has AUC 1, so the interval is [1, 1]; with the
+// planted-word set scored by default weights (no signal), the interval
+// contains the point estimate. Predictions list every item with its
+// contributions.
+func TestRunIntervalsAndPredictions(t *testing.T) {
+	an, err := framing.NewAnalyzer(framing.WithoutPOS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(an, handMade, "hand")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.AUCCI != [2]float64{1, 1} || rep.Bootstrap != BootstrapReplicates {
+		t.Fatalf("AUC interval %v", rep.AUCCI)
+	}
+	if len(rep.Predictions) != len(handMade) || len(rep.Predictions[0].Contributions) == 0 || rep.Predictions[0].Predicted != 1 {
+		t.Fatalf("predictions %+v", rep.Predictions)
+	}
+	rep, err = Run(an, plantedItems(60), "planted")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !(rep.AUCCI[0] <= rep.AUC && rep.AUC <= rep.AUCCI[1]) || !(rep.MacroF1FixedCI[0] <= rep.MacroF1Fixed && rep.MacroF1Fixed <= rep.MacroF1FixedCI[1]) {
+		t.Fatalf("intervals do not contain the estimates: %+v", rep)
+	}
+}
+
+func TestReadLabelField(t *testing.T) {
+	in := `{"sid":"a","text":"x","biased":true,"outlet":"O"}
+{"sid":"b","text":"y","biased":"0"}
+{"sid":"c","text":"z","biased":"yes"}
+`
+	_, _, err := ReadWith(strings.NewReader(in), "f.jsonl", ReadOptions{LabelField: "biased", IDField: "sid"})
+	if err == nil || !strings.Contains(err.Error(), `f.jsonl:3: field "biased"`) {
+		t.Fatalf("bad label: %v", err)
+	}
+	items, _, err := ReadWith(strings.NewReader(in[:strings.LastIndex(in[:len(in)-1], "\n")+1]), "f.jsonl", ReadOptions{LabelField: "biased", IDField: "sid"})
+	if err != nil || len(items) != 2 || items[0].Label != 1 || items[0].ID != "a" || items[0].Outlet != "O" || items[1].Label != 0 {
+		t.Fatalf("%+v %v", items, err)
+	}
+	if _, _, err := ReadWith(strings.NewReader(in), "f.jsonl", ReadOptions{}); err == nil || !strings.Contains(err.Error(), `f.jsonl:1: no "label" field`) {
+		t.Fatalf("missing label field: %v", err)
 	}
 }

@@ -69,12 +69,13 @@ type Analysed struct {
 	results []*framing.Result
 	// examples maps a term to its first surface form, for readers.
 	examples map[string]string
+	terms    bool // the analyzer kept terms
 }
 
 // Analyse analyses every item once. The analyzer must be built with
 // framing.WithTerms for word features.
 func Analyse(an *framing.Analyzer, items []Item) (*Analysed, error) {
-	a := &Analysed{Items: items, results: make([]*framing.Result, len(items)), examples: map[string]string{}}
+	a := &Analysed{Items: items, results: make([]*framing.Result, len(items)), examples: map[string]string{}, terms: an.KeepsTerms()}
 	for i, it := range items {
 		r, err := an.AnalyzeText(strings.ReplaceAll(it.Text, "\n", " "))
 		if err != nil {
@@ -88,16 +89,6 @@ func Analyse(an *framing.Analyzer, items []Item) (*Analysed, error) {
 		}
 	}
 	return a, nil
-}
-
-// HasTerms reports whether the analyses carry word terms.
-func (a *Analysed) HasTerms() bool {
-	for _, r := range a.results {
-		if len(r.Terms()) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // Rows returns each item's feature values under mode: its sentences'

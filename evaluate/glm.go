@@ -107,7 +107,9 @@ func lambdaMax(d *design, y []float64, alpha float64) float64 {
 		g = math.Abs(g/d.sd[j]) / float64(d.n)
 		best = max(best, g)
 	}
-	return best / max(alpha, 1e-3)
+	// A hair above the boundary, so that rounding cannot leave a weight
+	// non-zero at the first λ.
+	return best / max(alpha, 1e-3) * (1 + 1e-9)
 }
 
 // lambdaPath returns nl values from lmax down to lmax·ratio, evenly spaced
@@ -267,7 +269,7 @@ func softThreshold(z, g float64) float64 {
 func nonZero(beta []float64) int {
 	n := 0
 	for _, b := range beta {
-		if b != 0 {
+		if math.Abs(b) > 1e-9 { // coordinate descent can leave dust on collinear features
 			n++
 		}
 	}

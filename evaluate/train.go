@@ -194,8 +194,8 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 	for _, f := range opt.Features {
 		useSet[f] = true
 	}
-	if useSet[FeaturesWords] && !a.HasTerms() {
-		return TrainReport{}, errors.New("evaluate: word features need an analyzer built with framing.WithTerms")
+	if !a.terms {
+		return TrainReport{}, errors.New("evaluate: training needs an analyzer built with framing.WithTerms (word features and the Naive Bayes baseline read the terms)")
 	}
 	// One index over every feature of the chosen sets, in sorted order.
 	strRows := a.Rows(opt.Quotes)
@@ -318,8 +318,7 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 	rep.CVLogLoss = round4(logLoss(oof[best], labels))
 	rep.CVAUC = round4(AUC(oof[best], labels))
 	rep.CVMacroF1 = round4(crossThresholdF1(oof[best], labels, fold, opt.Folds))
-	t, _ := BestThreshold(oof[best], labels)
-	rep.Threshold = round6(t)
+	rep.Threshold = round6(storedThreshold(oof[best], labels))
 	rep.Baseline = BaselineFigures{AUC: round4(AUC(nbScores, labels)), MacroF1: round4(crossThresholdF1(nbScores, labels, fold, opt.Folds))}
 
 	w, bias := fullPath.raw(full, best)
@@ -332,6 +331,9 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 			continue
 		}
 		v := round6(w[j])
+		if v == 0 {
+			continue
+		}
 		switch featureSetOf(name) {
 		case FeaturesCategories:
 			if weights.Categories == nil {
@@ -379,8 +381,26 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 	return rep, nil
 }
 
+// storedThreshold is the best macro-F1 threshold on scores, moved down to
+// the midpoint between it and the next lower score, so that the same
+// predictions hold after rounding and for scores a hair apart.
+func storedThreshold(scores []float64, labels []int) float64 {
+	t, _ := BestThreshold(scores, labels)
+	below := math.Inf(-1)
+	for _, s := range scores {
+		if s < t && s > below {
+			below = s
+		}
+	}
+	if math.IsInf(below, -1) {
+		return t
+	}
+	return (t + below) / 2
+}
+
 // crossThresholdF1 is the macro-F1 of out-of-fold scores when each fold is
-// thresholded at the best threshold on the other folds' scores.
+// thresholded at the threshold storedThreshold picks on the other folds'
+// scores.
 func crossThresholdF1(scores []float64, labels []int, fold []int, k int) float64 {
 	pred := make([]int, len(scores))
 	for f := 0; f < k; f++ {
@@ -391,7 +411,7 @@ func crossThresholdF1(scores []float64, labels []int, fold []int, k int) float64
 				s, l = append(s, scores[i]), append(l, labels[i])
 			}
 		}
-		t, _ := BestThreshold(s, l)
+		t := storedThreshold(s, l)
 		for i := range scores {
 			if fold[i] == f && scores[i] >= t {
 				pred[i] = 1

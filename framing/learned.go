@@ -138,6 +138,9 @@ func (r *Result) Terms() []Term { return r.terms }
 // for training word features.
 func WithTerms() Option { return func(c *config) { c.terms = true } }
 
+// KeepsTerms reports whether the analyzer was built WithTerms.
+func (a *Analyzer) KeepsTerms() bool { return a.terms }
+
 // learnedEvidence appends evidence for every term with a learned weight that
 // counts under the weights' quotes mode.
 func learnedEvidence(terms []Term, w *Weights, doc *text.Document, r *Result) {

@@ -139,13 +139,28 @@ func TestTrainThenEval(t *testing.T) {
 	data := filepath.Join(dir, "labels.jsonl")
 	os.WriteFile(data, []byte(b.String()), 0o644)
 	weights := filepath.Join(dir, "w.yaml")
-	code, out, errs := runCLI(t, "train", "--dataset", data, "--out", weights, "--folds", "3", "--no-pos")
-	if code != 0 || !strings.Contains(out, "cross-validated macro-F1 1.0000") {
+	code, out, errs := runCLI(t, "train", "--dataset", data, "--out", weights, "--folds", "3", "--no-pos", "--features", "core,categories,words", "--max-weights", "10")
+	if code != 0 || !strings.Contains(out, "AUC 1.0000, macro-F1 1.0000;") || !strings.Contains(out, "unigram Naive Bayes, same folds: AUC 1.0000") {
 		t.Fatalf("train: %d\n%s%s", code, out, errs)
 	}
-	code, out, errs = runCLI(t, "eval", "--dataset", data, "--weights", weights, "--format", "json", "--no-pos")
-	if code != 0 || !strings.Contains(out, `"auc": 1`) || !strings.Contains(out, `"macro_f1_best": 1`) {
+	saved, _ := os.ReadFile(weights)
+	for _, want := range []string{"quotes: discount", "feature_sets:", "- words", "data: " + data, "cv_auc: 1", "threshold_rule:"} {
+		if !strings.Contains(string(saved), want) {
+			t.Errorf("weights file lacks %q:\n%s", want, saved)
+		}
+	}
+	preds := filepath.Join(dir, "preds.csv")
+	code, out, errs = runCLI(t, "eval", "--dataset", data, "--weights", weights, "--format", "json", "--no-pos", "--predictions", preds)
+	if code != 0 || !strings.Contains(out, `"auc": 1`) || !strings.Contains(out, `"macro_f1_best": 1`) || !strings.Contains(out, `"auc_ci95": [`) {
 		t.Fatalf("eval: %d\n%s%s", code, out, errs)
+	}
+	rows, _ := os.ReadFile(preds)
+	lines := strings.Split(strings.TrimSpace(string(rows)), "\n")
+	if len(lines) != 13 || lines[0] != "id,outlet,score,label,predicted,top_contributions" || !strings.Contains(lines[1], ",1,1,") {
+		t.Fatalf("predictions:\n%s", rows)
+	}
+	if code, _, _ := runCLI(t, "train", "--dataset", data, "--out", weights, "--features", "core,nope"); code != 2 {
+		t.Fatalf("train with an unknown feature set: exit %d", code)
 	}
 	if code, _, _ := runCLI(t, "eval"); code != 2 {
 		t.Fatalf("eval without --dataset: exit %d", code)
