@@ -2,6 +2,7 @@ package framing
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -39,6 +40,88 @@ func FuzzAnalyze(f *testing.F) {
 		for _, sn := range r.Sentences {
 			if sn.Start < 0 || sn.End > len(s) || sn.Start > sn.End || sn.Score <= 0 || sn.Score >= 1 {
 				t.Fatalf("bad sentence %+v", sn)
+			}
+		}
+	})
+}
+
+// FuzzVoices: the voice finder (quote pairing, speakers, reported speech)
+// never panics and its output is consistent: quotes lie inside the text
+// and nest or are disjoint, every token marked Quote lies inside a quote
+// whose index it carries, every Reported token carries a valid attribution
+// in its own sentence, and attributions point at reporting verbs outside
+// quotes. Seeds in testdata/fuzz/FuzzVoices include issue 17's nested
+// quotes, which took quadratic time.
+func FuzzVoices(f *testing.F) {
+	f.Add("The minister said so. " + strings.Repeat("“", 50) + strings.Repeat("”", 50))
+	f.Add("“We will not,” he said. “Never.\n\n“Not now,” she added, according to a statement from her office.")
+	f.Add("Officials said the plan, which critics called “reckless”, was described as a sham by analysts.")
+	f.Add("'Single 'nested' quotes' and the allies' plan\" said \"")
+	an, err := NewAnalyzer(WithoutPOS())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		doc, err := an.pipeline.Process(s, lineBlocks(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := findVoices(doc, an.matcher.Match(doc))
+		if len(v.quotes) != len(v.quoteTok) {
+			t.Fatalf("%d quotes, %d token ranges", len(v.quotes), len(v.quoteTok))
+		}
+		for qi, q := range v.quoteTok {
+			if q[0] < 0 || q[1] > len(doc.Tokens) || q[0] >= q[1] {
+				t.Fatalf("quote %d: token range %v", qi, q)
+			}
+			qs := v.quotes[qi]
+			if qs.Start < 0 || qs.End > len(s) || qs.Start > qs.End {
+				t.Fatalf("quote %d: span %+v", qi, qs)
+			}
+			if qi > 0 {
+				p := v.quoteTok[qi-1]
+				if q[0] < p[0] || q[0] == p[0] && q[1] > p[1] {
+					t.Fatalf("quotes %d %v and %d %v out of order", qi-1, p, qi, q)
+				}
+			}
+		}
+		// Nest or disjoint: a sweep with a stack of open quotes.
+		var open [][2]int
+		for _, q := range v.quoteTok {
+			for len(open) > 0 && open[len(open)-1][1] <= q[0] {
+				open = open[:len(open)-1]
+			}
+			if len(open) > 0 && q[1] > open[len(open)-1][1] {
+				t.Fatalf("quote %v overlaps %v", q, open[len(open)-1])
+			}
+			open = append(open, q)
+		}
+		for i, vo := range v.tok {
+			k := v.speaker[i]
+			switch vo {
+			case Quote:
+				if k < 0 || k >= len(v.quoteTok) || i < v.quoteTok[k][0] || i >= v.quoteTok[k][1] {
+					t.Fatalf("token %d marked Quote with quote %d", i, k)
+				}
+			case Reported:
+				if k < 0 || k >= len(v.attrib) || doc.Sentences[v.attrib[k].sentence].First > i || doc.Sentences[v.attrib[k].sentence].Last <= i {
+					t.Fatalf("token %d marked Reported with attribution %d", i, k)
+				}
+			case Reporter:
+				if k != -1 {
+					t.Fatalf("reporter token %d has speaker %d", i, k)
+				}
+			}
+		}
+		for _, a := range v.attrib {
+			if a.verb < 0 || a.verb >= len(doc.Tokens) || v.tok[a.verb] == Quote || !v.attributed[a.sentence] {
+				t.Fatalf("attribution %+v", a)
+			}
+			if a.end > 0 && (a.start < 0 || a.end > len(s) || s[a.start:a.end] != a.speaker) {
+				t.Fatalf("speaker span %+v", a)
 			}
 		}
 	})
