@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -960,8 +961,46 @@ func tokenizedExemplars(p *Profile) []tokenizedExemplar {
 	return out
 }
 
-// Rest names the pooled "all other sources" reference in CompareEach.
+// Rest names the pooled "all other sources" reference in CompareEach and
+// CompareTo.
 const Rest = "rest"
+
+// ErrNoSource is wrapped by the errors of ReferenceFor and CompareTo for a
+// source the profiles do not hold (or no other source to pool).
+var ErrNoSource = errors.New("no source")
+
+// ReferenceFor returns the profile target is compared with: the source
+// named reference, or for Rest every other source pooled (Profiles.Rest).
+func (ps *Profiles) ReferenceFor(target, reference string) (*Profile, error) {
+	if reference != Rest {
+		r, ok := ps.Get(reference)
+		if !ok {
+			return nil, fmt.Errorf("framing: %w %q in the profiles (sources: %s)", ErrNoSource, reference, strings.Join(ps.Keys(), ", "))
+		}
+		return r, nil
+	}
+	if _, ok := ps.Get(target); !ok {
+		return nil, fmt.Errorf("framing: %w %q in the profiles (sources: %s)", ErrNoSource, target, strings.Join(ps.Keys(), ", "))
+	}
+	if len(ps.Keys()) < 2 {
+		return nil, fmt.Errorf("framing: %w other than %q to pool", ErrNoSource, target)
+	}
+	return ps.Rest(target)
+}
+
+// CompareTo compares the source target of ps with reference: a source
+// name, or Rest for all the other sources pooled.
+func CompareTo(ps *Profiles, target, reference string, opt CompareOptions) (*Comparison, error) {
+	t, ok := ps.Get(target)
+	if !ok {
+		return nil, fmt.Errorf("framing: %w %q in the profiles (sources: %s)", ErrNoSource, target, strings.Join(ps.Keys(), ", "))
+	}
+	r, err := ps.ReferenceFor(target, reference)
+	if err != nil {
+		return nil, err
+	}
+	return Compare(t, r, opt)
+}
 
 // CompareEach compares every source of ps with reference: a source name,
 // or Rest to compare each source with all the others pooled. Sources are
@@ -982,7 +1021,7 @@ func CompareEach(ps *Profiles, reference string, opt CompareOptions) ([]*Compari
 		}
 		pool = newRestPool(ps)
 	} else if _, ok := ps.Get(reference); !ok {
-		return nil, fmt.Errorf("framing: no source %q (sources: %s)", reference, strings.Join(keys, ", "))
+		return nil, fmt.Errorf("framing: %w %q in the profiles (sources: %s)", ErrNoSource, reference, strings.Join(keys, ", "))
 	}
 	var out []*Comparison
 	for _, k := range keys {

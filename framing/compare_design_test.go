@@ -192,7 +192,7 @@ func TestCompareRestIsMerge(t *testing.T) {
 				}
 				p, _ := ps.Get(o)
 				if merged == nil {
-					merged = p.Clone()
+					merged = mustClone(t, p)
 				} else {
 					must(t, merged.Merge(p))
 				}

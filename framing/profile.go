@@ -141,6 +141,7 @@ func (p *Profile) Add(r *Result) error {
 	if r.Lexicons != p.Lexicons {
 		return fmt.Errorf("framing: profile %s: article %s was analysed with lexicons %.12s, the profile with %.12s", p.Key(), r.ID, r.Lexicons, p.Lexicons)
 	}
+	p.initMaps()
 	p.Documents++
 	p.Sentences += int64(len(r.Sentences))
 	p.Tokens += int64(r.Tokens)
@@ -310,18 +311,28 @@ func trimExemplars(es []Exemplar) []Exemplar {
 // ErrIncompatible is returned (wrapped) when profiles cannot be merged.
 var ErrIncompatible = errors.New("incompatible profiles")
 
+// compatible says why profiles of the given schemas, lexicon fingerprints
+// and grouping fields may not merge (nil when they may).
+func compatible(schemaA, schemaB int, lexA, lexB, byA, byB string) error {
+	if schemaA != schemaB {
+		return fmt.Errorf("framing: merging profiles of schema %d and %d: %w", schemaA, schemaB, ErrIncompatible)
+	}
+	if lexA != lexB {
+		return fmt.Errorf("framing: merging profiles built with lexicons %.12s and %.12s: %w", lexA, lexB, ErrIncompatible)
+	}
+	if byA != byB {
+		return fmt.Errorf("framing: merging profiles grouped by %q and %q: %w", byA, byB, ErrIncompatible)
+	}
+	return nil
+}
+
 // Merge adds o into p. It fails when the profiles were built with different
 // lexicon fingerprints, schemas or grouping fields.
 func (p *Profile) Merge(o *Profile) error {
-	if p.Schema != o.Schema {
-		return fmt.Errorf("framing: merging profiles of schema %d and %d: %w", p.Schema, o.Schema, ErrIncompatible)
+	if err := compatible(p.Schema, o.Schema, p.Lexicons, o.Lexicons, p.GroupBy, o.GroupBy); err != nil {
+		return err
 	}
-	if p.Lexicons != o.Lexicons {
-		return fmt.Errorf("framing: merging profiles built with lexicons %.12s and %.12s: %w", p.Lexicons, o.Lexicons, ErrIncompatible)
-	}
-	if p.GroupBy != o.GroupBy {
-		return fmt.Errorf("framing: merging profiles grouped by %q and %q: %w", p.GroupBy, o.GroupBy, ErrIncompatible)
-	}
+	p.initMaps()
 	keys := map[string]bool{}
 	for _, k := range append(append([]string{}, p.Keys...), o.Keys...) {
 		keys[k] = true
@@ -368,11 +379,51 @@ func (p *Profile) Merge(o *Profile) error {
 }
 
 // Clone returns a deep copy.
-func (p *Profile) Clone() *Profile {
-	b, _ := p.MarshalBinary()
+func (p *Profile) Clone() (*Profile, error) {
+	b, err := p.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
 	c := &Profile{}
-	_ = c.UnmarshalBinary(b)
-	return c
+	if err := c.UnmarshalBinary(b); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// initMaps makes the nil maps of a profile (decoded from JSON or gob
+// without them) empty, so that Add and Merge can write into them.
+func (p *Profile) initMaps() {
+	for _, m := range []*map[string]*Moments{&p.Articles, &p.SentenceMoments} {
+		if *m == nil {
+			*m = map[string]*Moments{}
+		}
+	}
+	if p.Values == nil {
+		p.Values = map[string][]float64{}
+	}
+	if p.CategoryHits == nil {
+		p.CategoryHits = map[string]float64{}
+	}
+	if p.CategoryDocs == nil {
+		p.CategoryDocs = map[string]int64{}
+	}
+	if p.Terms == nil {
+		p.Terms = map[string]float64{}
+	}
+	if p.Exemplars == nil {
+		p.Exemplars = []Exemplar{}
+	}
+	if p.Actors == nil {
+		p.Actors = map[string]*ActorPortrait{}
+	}
+	for _, a := range p.Actors {
+		for _, m := range []*map[string]float64{&a.Verbs, &a.Descriptors, &a.Sides} {
+			if *m == nil {
+				*m = map[string]float64{}
+			}
+		}
+	}
 }
 
 // plainProfile has Profile's fields without its methods, so that gob does
@@ -398,36 +449,7 @@ func (p *Profile) UnmarshalBinary(b []byte) error {
 	if q.Schema != ProfileSchema {
 		return fmt.Errorf("framing: profile schema %d, this build reads %d: %w", q.Schema, ProfileSchema, ErrIncompatible)
 	}
-	for _, m := range []*map[string]*Moments{&q.Articles, &q.SentenceMoments} {
-		if *m == nil {
-			*m = map[string]*Moments{}
-		}
-	}
-	if q.Values == nil {
-		q.Values = map[string][]float64{}
-	}
-	if q.CategoryHits == nil {
-		q.CategoryHits = map[string]float64{}
-	}
-	if q.CategoryDocs == nil {
-		q.CategoryDocs = map[string]int64{}
-	}
-	if q.Terms == nil {
-		q.Terms = map[string]float64{}
-	}
-	if q.Exemplars == nil {
-		q.Exemplars = []Exemplar{}
-	}
-	if q.Actors == nil {
-		q.Actors = map[string]*ActorPortrait{}
-	}
-	for _, a := range q.Actors {
-		for _, m := range []*map[string]float64{&a.Verbs, &a.Descriptors, &a.Sides} {
-			if *m == nil {
-				*m = map[string]float64{}
-			}
-		}
-	}
+	q.initMaps()
 	*p = q
 	return nil
 }
@@ -485,15 +507,43 @@ func (ps *Profiles) All() []*Profile {
 	return out
 }
 
-// Merge adds another grouping's profiles into ps.
+// Merge adds another grouping's profiles into ps. It fails, leaving ps
+// unchanged, when the groupings or any of their profiles (those whose key
+// only o has included) differ in schema, lexicon fingerprint or grouping
+// field.
 func (ps *Profiles) Merge(o *Profiles) error {
+	if err := compatible(ProfileSchema, ProfileSchema, ps.Lexicons, o.Lexicons, ps.GroupBy, o.GroupBy); err != nil {
+		return err
+	}
 	for _, k := range o.Keys() {
+		op := o.byKey[k]
+		if err := compatible(ProfileSchema, op.Schema, ps.Lexicons, op.Lexicons, ps.GroupBy, op.GroupBy); err != nil {
+			return fmt.Errorf("source %s: %w", k, err)
+		}
 		if p, ok := ps.byKey[k]; ok {
-			if err := p.Merge(o.byKey[k]); err != nil {
+			if err := compatible(p.Schema, op.Schema, p.Lexicons, op.Lexicons, p.GroupBy, op.GroupBy); err != nil {
+				return fmt.Errorf("source %s: %w", k, err)
+			}
+		}
+	}
+	// Every check passed: the merges below cannot fail on compatibility.
+	// Clones are made before anything changes, so an encoding failure
+	// also leaves ps as it was.
+	clones := map[string]*Profile{}
+	for _, k := range o.Keys() {
+		if _, ok := ps.byKey[k]; !ok {
+			c, err := o.byKey[k].Clone()
+			if err != nil {
 				return err
 			}
-		} else {
-			ps.byKey[k] = o.byKey[k].Clone()
+			clones[k] = c
+		}
+	}
+	for _, k := range o.Keys() {
+		if c, ok := clones[k]; ok {
+			ps.byKey[k] = c
+		} else if err := ps.byKey[k].Merge(o.byKey[k]); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -112,21 +112,30 @@ func TestMergeAssociativeCommutative(t *testing.T) {
 		}
 		x, y, z := profileOf(t, shards[0]), profileOf(t, shards[1]), profileOf(t, shards[2])
 		// (x+y)+z
-		left := x.Clone()
+		left := mustClone(t, x)
 		must(t, left.Merge(y))
 		must(t, left.Merge(z))
 		// x+(y+z)
-		right := y.Clone()
+		right := mustClone(t, y)
 		must(t, right.Merge(z))
-		xr := x.Clone()
+		xr := mustClone(t, x)
 		must(t, xr.Merge(right))
 		// (z+y)+x
-		rev := z.Clone()
+		rev := mustClone(t, z)
 		must(t, rev.Merge(y))
 		must(t, rev.Merge(x))
 		equalProfiles(t, left, xr)
 		equalProfiles(t, left, rev)
 	}
+}
+
+func mustClone(t *testing.T, p *Profile) *Profile {
+	t.Helper()
+	c, err := p.Clone()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 func must(t *testing.T, err error) {

@@ -122,33 +122,23 @@ func (f *compareFn) ProcessElement(_ []byte, profiles func(*string, **framing.Pr
 	return nil
 }
 
-// compareIn compares as `slant compare --target T --reference R` does: R is
-// a source, or framing.Rest for every other source merged in key order.
+// compareIn compares as `slant compare --target T --reference R` does
+// (framing.CompareTo): R is a source, or framing.Rest for every other
+// source merged in key order.
 func compareIn(m map[string]*framing.Profile, target, reference string, opt framing.CompareOptions) (*framing.Comparison, error) {
-	keys := sortedKeys(m)
-	t, ok := m[target]
-	if !ok {
-		return nil, fmt.Errorf("slantbeam: no source %q in the corpus (sources: %s)", target, strings.Join(keys, ", "))
+	var all []*framing.Profile
+	for _, k := range sortedKeys(m) {
+		all = append(all, m[k])
 	}
-	var r *framing.Profile
-	if reference == framing.Rest {
-		for _, k := range keys {
-			if k == target {
-				continue
-			}
-			if r == nil {
-				r = m[k].Clone()
-			} else if err := r.Merge(m[k]); err != nil {
-				return nil, err
-			}
-		}
-		if r == nil {
-			return nil, fmt.Errorf("slantbeam: no other source to compare %q with", target)
-		}
-	} else if r, ok = m[reference]; !ok {
-		return nil, fmt.Errorf("slantbeam: no source %q in the corpus (sources: %s)", reference, strings.Join(keys, ", "))
+	ps, err := framing.GroupProfiles(all)
+	if err != nil {
+		return nil, fmt.Errorf("slantbeam: %w", err)
 	}
-	return framing.Compare(t, r, opt)
+	cmp, err := framing.CompareTo(ps, target, reference, opt)
+	if err != nil {
+		return nil, fmt.Errorf("slantbeam: %w", err)
+	}
+	return cmp, nil
 }
 
 // CompareJSON compares the target group with the reference (a group, or

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -85,7 +86,9 @@ and its test. Categories and distinctive content words are listed both ways
 			design.apply(units, &opt)
 			if all {
 				cmps, err := framing.CompareEach(ps, reference, opt)
-				if err != nil {
+				if errors.Is(err, framing.ErrNoSource) {
+					return usageError{err}
+				} else if err != nil {
 					return err
 				}
 				if format == "json" {
@@ -120,21 +123,14 @@ and its test. Categories and distinctive content words are listed both ways
 	return c
 }
 
+// compareProfiles compares target with reference (a source or "rest");
+// an unknown source is a usage error.
 func compareProfiles(ps *framing.Profiles, target, reference string, opt framing.CompareOptions) (*framing.Comparison, error) {
-	t, ok := ps.Get(target)
-	if !ok {
-		return nil, usagef("no source %q in the corpus (sources: %s)", target, strings.Join(ps.Keys(), ", "))
+	cmp, err := framing.CompareTo(ps, target, reference, opt)
+	if errors.Is(err, framing.ErrNoSource) {
+		return nil, usageError{err}
 	}
-	var r *framing.Profile
-	if reference == framing.Rest {
-		var err error
-		if r, err = ps.Rest(target); err != nil {
-			return nil, usageError{err}
-		}
-	} else if r, ok = ps.Get(reference); !ok {
-		return nil, usagef("no source %q in the corpus (sources: %s)", reference, strings.Join(ps.Keys(), ", "))
-	}
-	return framing.Compare(t, r, opt)
+	return cmp, err
 }
 
 // writeComparisonText writes a comparison as text or Markdown: the design

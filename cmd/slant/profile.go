@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+
+	"github.com/slantlab/slant/framing"
 
 	"github.com/spf13/cobra"
 )
@@ -37,7 +40,7 @@ analysed apart can be combined. --out writes them as JSON.`,
 					return fmt.Errorf("writing profiles: %w", err)
 				}
 				defer f.Close()
-				if err := writeJSON(f, all); err != nil {
+				if err := framing.WriteProfiles(f, ps); err != nil {
 					return err
 				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d profiles to %s\n", len(all), out)
@@ -59,5 +62,66 @@ analysed apart can be combined. --out writes them as JSON.`,
 	c.Flags().BoolVar(&dedup, "dedup", false, "count each story once: leave out near-duplicates (syndicated copies) of an article read before")
 	c.Flags().StringVar(&out, "out", "", "write the profiles as JSON to this file")
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	c.AddCommand(newProfileMergeCmd())
 	return c
+}
+
+func newProfileMergeCmd() *cobra.Command {
+	var out string
+	c := &cobra.Command{
+		Use:   "merge FILE... --out FILE",
+		Short: "Merge profiles of shards analysed apart (slant profile --out files)",
+		Long: `merge reads profile files written by "slant profile --out" (or Beam's --profiles) on
+shards of a corpus analysed on different machines, and writes their exact sum: the profiles
+of the whole corpus, which compare and report read with --profiles.
+
+Inputs built with different lexicons (fingerprint), grouping fields (--by) or profile schemas
+are refused with a message naming the two files and what differs; nothing is written then.`,
+		Example: `  slant profile shard1.jsonl --out p1.json
+  slant profile shard2.jsonl --out p2.json
+  slant profile merge p1.json p2.json --out all.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef("profile merge: --out FILE is required")
+			}
+			var all []*framing.Profiles
+			for _, a := range args {
+				ps, err := readProfilesFile(a)
+				if err != nil {
+					return err
+				}
+				all = append(all, ps)
+			}
+			merged, err := framing.MergeAll(all, args)
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if err := framing.WriteProfiles(&buf, merged); err != nil {
+				return err
+			}
+			if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+				return fmt.Errorf("writing profiles: %w", err)
+			}
+			var docs int64
+			for _, p := range merged.All() {
+				docs += p.Documents
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "merged %d files: %d profiles (%d documents) by %s, lexicons %.12s, written to %s\n", len(args), len(merged.Keys()), docs, merged.GroupBy, merged.Lexicons, out)
+			return nil
+		},
+	}
+	c.Flags().StringVar(&out, "out", "", "write the merged profiles as JSON to this `FILE` (required)")
+	return c
+}
+
+// readProfilesFile reads a profiles JSON file (slant profile --out).
+func readProfilesFile(path string) (*framing.Profiles, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return framing.ReadProfiles(f, path)
 }

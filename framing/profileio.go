@@ -1,0 +1,96 @@
+package framing
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// GroupProfiles returns the grouping that holds profiles, for example
+// those decoded from `slant profile --out` or built on shards. It fails when
+// they differ in schema, lexicon fingerprint or grouping field (naming what
+// differs), or when two have the same key.
+func GroupProfiles(profiles []*Profile) (*Profiles, error) {
+	if len(profiles) == 0 {
+		return nil, errors.New("framing: no profiles to group")
+	}
+	first := profiles[0]
+	if first == nil {
+		return nil, errors.New("framing: profile 1 is null")
+	}
+	if first.Schema != ProfileSchema {
+		return nil, fmt.Errorf("framing: profile %s has schema %d, this build reads %d: %w", first.Key(), first.Schema, ProfileSchema, ErrIncompatible)
+	}
+	ps := NewProfiles(first.GroupBy, first.Lexicons)
+	ps.GroupBy = first.GroupBy // keep "" as "" would be "outlet": profiles always name it
+	for i, p := range profiles {
+		if p == nil {
+			return nil, fmt.Errorf("framing: profile %d is null", i+1)
+		}
+		if len(p.Keys) == 0 {
+			return nil, fmt.Errorf("framing: profile %d has no key", i+1)
+		}
+		if err := compatible(first.Schema, p.Schema, first.Lexicons, p.Lexicons, first.GroupBy, p.GroupBy); err != nil {
+			return nil, fmt.Errorf("profile %s and profile %s: %w", first.Key(), p.Key(), err)
+		}
+		k := p.Key()
+		if _, dup := ps.byKey[k]; dup {
+			return nil, fmt.Errorf("framing: two profiles for %s %q", p.GroupBy, k)
+		}
+		p.initMaps()
+		ps.byKey[k] = p
+	}
+	return ps, nil
+}
+
+// ReadProfiles decodes profiles written as a JSON array (`slant profile
+// --out`, Beam's ProfilesJSON) and groups them (GroupProfiles). name is
+// used in errors.
+func ReadProfiles(r io.Reader, name string) (*Profiles, error) {
+	var all []*Profile
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&all); err != nil {
+		return nil, fmt.Errorf("framing: %s: not a profiles file (a JSON array as written by slant profile --out): %w", name, err)
+	}
+	ps, err := GroupProfiles(all)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return ps, nil
+}
+
+// WriteProfiles writes the profiles as an indented JSON array, sorted by
+// key: the format ReadProfiles reads.
+func WriteProfiles(w io.Writer, ps *Profiles) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(ps.All()); err != nil {
+		return fmt.Errorf("framing: writing profiles: %w", err)
+	}
+	return nil
+}
+
+// MergeAll merges several groupings (shards analysed apart) into a new
+// one; names label the inputs in errors. Any incompatibility is an
+// error naming the two inputs and what differs, and nothing is merged.
+func MergeAll(all []*Profiles, names []string) (*Profiles, error) {
+	if len(all) == 0 {
+		return nil, errors.New("framing: no profiles to merge")
+	}
+	if len(names) != len(all) {
+		panic("framing: MergeAll: one name per grouping")
+	}
+	out := NewProfiles(all[0].GroupBy, all[0].Lexicons)
+	for i, ps := range all {
+		if err := out.Merge(ps); err != nil {
+			if i == 0 {
+				return nil, fmt.Errorf("%s: %w", names[0], err)
+			}
+			return nil, fmt.Errorf("%s does not merge with %s: %w", names[i], strings.Join(names[:i], ", "), err)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,170 @@
+package framing
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/slantlab/slant/seeds"
+)
+
+// groupingOf builds a grouping by outlet of the given seed results.
+func groupingOf(t *testing.T, lexicons string, rs ...*Result) *Profiles {
+	t.Helper()
+	ps := NewProfiles("outlet", lexicons)
+	for _, r := range rs {
+		if err := ps.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ps
+}
+
+func profilesJSON(t *testing.T, ps *Profiles) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteProfiles(&b, ps); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestProfilesMergeRefusesIncompatible: a grouping whose profiles were
+// built with other lexicons, another grouping field or another schema is
+// refused even when its keys are disjoint from the receiver's (so that no
+// profile pair is ever merged), and the receiver is left unchanged.
+func TestProfilesMergeRefusesIncompatible(t *testing.T) {
+	rs := seedResults(t)
+	fp := rs[seeds.AP].Lexicons
+	for _, tc := range []struct {
+		name, want string
+		spoil      func(o *Profiles)
+	}{
+		{"lexicons", "built with lexicons", func(o *Profiles) {
+			o.Lexicons = "0000000000000000"
+			for _, p := range o.byKey {
+				p.Lexicons = o.Lexicons
+			}
+		}},
+		{"one profile's lexicons", "built with lexicons", func(o *Profiles) { o.byKey[seeds.EasternHerald].Lexicons = "ffff" }},
+		{"grouping", `grouped by "outlet" and "label"`, func(o *Profiles) {
+			o.GroupBy = "label"
+			for _, p := range o.byKey {
+				p.GroupBy = "label"
+			}
+		}},
+		{"schema", "schema 1 and 99", func(o *Profiles) { o.byKey[seeds.EasternHerald].Schema = 99 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps := groupingOf(t, fp, rs[seeds.AP])
+			o := groupingOf(t, fp, rs[seeds.EasternHerald], rs["Insight News Media"])
+			tc.spoil(o)
+			before := profilesJSON(t, ps)
+			err := ps.Merge(o)
+			if !errors.Is(err, ErrIncompatible) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want ErrIncompatible mentioning %q", err, tc.want)
+			}
+			if after := profilesJSON(t, ps); after != before {
+				t.Error("a refused merge changed the receiver")
+			}
+			if len(ps.Keys()) != 1 {
+				t.Errorf("keys after refusal: %v", ps.Keys())
+			}
+		})
+	}
+	// The compatible case merges disjoint and shared keys alike.
+	ps := groupingOf(t, fp, rs[seeds.AP])
+	if err := ps.Merge(groupingOf(t, fp, rs[seeds.EasternHerald], rs[seeds.AP])); err != nil {
+		t.Fatal(err)
+	}
+	ap, _ := ps.Get(seeds.AP)
+	if len(ps.Keys()) != 2 || ap.Documents != 2 {
+		t.Errorf("keys %v, AP documents %d", ps.Keys(), ap.Documents)
+	}
+}
+
+// TestMergeDecodedWithoutMaps: a profile decoded from JSON that lacks its
+// maps (null or absent) merges and adds without panicking.
+func TestMergeDecodedWithoutMaps(t *testing.T) {
+	rs := seedResults(t)
+	fp := rs[seeds.AP].Lexicons
+	var bare Profile
+	src := `{"schema": 1, "lexicons": "` + fp + `", "group_by": "outlet", "keys": ["AP"], "articles": null}`
+	if err := json.Unmarshal([]byte(src), &bare); err != nil {
+		t.Fatal(err)
+	}
+	full := NewProfile("outlet", seeds.AP, fp)
+	must(t, full.Add(rs[seeds.AP]))
+	if err := bare.Merge(full); err != nil {
+		t.Fatal(err)
+	}
+	if bare.Documents != 1 || bare.Articles[MeasureLoadedRate].N != 1 {
+		t.Errorf("merged: %d documents, %+v", bare.Documents, bare.Articles[MeasureLoadedRate])
+	}
+	var bare2 Profile
+	must(t, json.Unmarshal([]byte(src), &bare2))
+	must(t, full.Merge(&bare2)) // merging an empty one in
+	must(t, bare2.Add(rs[seeds.AP]))
+}
+
+// TestReadProfilesRoundTrip: profiles written and read back compare
+// exactly as the originals, and inputs that disagree are refused naming
+// what differs.
+func TestReadProfilesRoundTrip(t *testing.T) {
+	rs := seedList(t)
+	ps := groupingOf(t, rs[0].Lexicons, rs...)
+	js := profilesJSON(t, ps)
+	back, err := ReadProfiles(strings.NewReader(js), "p.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := profilesJSON(t, back); got != js {
+		t.Error("profiles do not round-trip through JSON")
+	}
+	opt := CompareOptions{Bootstrap: 200, Seed: 3}
+	a, err := CompareTo(ps, seeds.EasternHerald, Rest, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := CompareTo(back, seeds.EasternHerald, Rest, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if !bytes.Equal(ja, jb) {
+		t.Error("comparison from read-back profiles differs")
+	}
+	if _, err := CompareTo(back, "Nobody", Rest, opt); !errors.Is(err, ErrNoSource) {
+		t.Errorf("unknown target: %v", err)
+	}
+
+	spoilt := strings.Replace(js, `"lexicons": "`+rs[0].Lexicons+`"`, `"lexicons": "abcdef"`, 1)
+	if _, err := ReadProfiles(strings.NewReader(spoilt), "p.json"); !errors.Is(err, ErrIncompatible) || !strings.Contains(err.Error(), "p.json") || !strings.Contains(err.Error(), "built with lexicons") {
+		t.Errorf("mixed fingerprints: %v", err)
+	}
+	for _, bad := range []string{``, `{}`, `[]`, `[null]`, `[{"schema": 1, "keys": []}]`, `[{"schema": 1, "keys": ["a"], "colour": 1}]`} {
+		if _, err := ReadProfiles(strings.NewReader(bad), "bad.json"); err == nil || !strings.Contains(err.Error(), "bad.json") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+
+	// MergeAll: two shards give the whole; a shard of other lexicons is
+	// refused naming both inputs.
+	half1 := groupingOf(t, rs[0].Lexicons, rs[:2]...)
+	half2 := groupingOf(t, rs[0].Lexicons, rs[2:]...)
+	m, err := MergeAll([]*Profiles{half1, half2}, []string{"a.json", "b.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := profilesJSON(t, m); got != js {
+		t.Error("merged shards differ from the whole")
+	}
+	other := groupingOf(t, rs[0].Lexicons, rs[2:]...)
+	other.Lexicons = "abc"
+	if _, err := MergeAll([]*Profiles{half1, other}, []string{"a.json", "c.json"}); err == nil || !strings.Contains(err.Error(), "c.json does not merge with a.json") {
+		t.Errorf("MergeAll: %v", err)
+	}
+}
