@@ -133,7 +133,7 @@ func (p *Profile) Key() string { return strings.Join(p.Keys, "+") }
 
 // sentenceValueFeatures are the per-sentence values kept for tests: the
 // score, four features, and "attributed" (1 for an attributed sentence).
-var sentenceValueFeatures = []string{"score", FeatureLoadedReporter.String(), FeatureIntensifier.String(), FeatureUnattributedEvaluative.String(), "attributed", FeatureQuoteShare.String()}
+var sentenceValueFeatures = []string{SentenceScore, FeatureLoadedReporter.String(), FeatureIntensifier.String(), FeatureUnattributedEvaluative.String(), SentenceAttributed, FeatureQuoteShare.String()}
 
 // Add adds one article result. It fails when the result was produced with
 // other lexicons.

@@ -33,7 +33,7 @@ func chartsFor(d *Data, v *view, alpha float64, draw bool) ([]chartView, error) 
 
 func measuresChart(d *Data, v *view, alpha float64, draw bool) (chartView, error) {
 	c := chartView{ID: "chart-measures", Title: "Measures per " + v.GroupBy + " with " + v.Level + " intervals",
-		Caption: "Dots are means over a source's articles; whiskers are t intervals (stats.MeanCI from the profile's n, Σx, Σx²) clipped to the measure's range, and missing where a source has fewer than two articles. The last panel is the sentence bias score averaged over sentences, with its t interval over sentences (sentences of one article are not independent, so it is too narrow)."}
+		Caption: "Dots are means over a source's articles; whiskers are t intervals (framing's Moments.MeanCI from the profile's n, Σx, Σx²) clipped to the measure's range, and missing where a source has fewer than two articles. The last panel is the sentence bias score averaged over sentences, with its t interval over sentences (sentences of one article are not independent, so it is too narrow)."}
 	c.Table.Head = []string{v.GroupBy, "articles"}
 	var panels []panelCI
 	for _, m := range chartMeasureNames {
@@ -45,14 +45,14 @@ func measuresChart(d *Data, v *view, alpha float64, draw bool) (chartView, error
 	for _, p := range d.Profiles.All() {
 		row := []string{p.Key(), strconv.FormatInt(p.Documents, 10)}
 		for k, m := range chartMeasureNames {
-			mean, lo, hi := momentCI(m, p.Articles[m], alpha)
+			mean, lo, hi := measureCI(p, m, alpha)
 			if math.IsNaN(mean) {
 				mean = 0
 			}
 			panels[k].Points = append(panels[k].Points, pointCI{Label: p.Key(), Mean: mean, Lo: lo, Hi: hi})
 			row = append(row, strings.TrimSpace(f3(mean)+" "+ci(lo, hi)))
 		}
-		mean, lo, hi := momentCI("sentence:score", p.SentenceMoments["score"], alpha)
+		mean, lo, hi := scoreCI(p, alpha)
 		pt := pointCI{Label: p.Key(), Mean: mean, Lo: lo, Hi: hi}
 		if math.IsNaN(pt.Mean) {
 			pt.Mean = 0

@@ -319,7 +319,7 @@ func writeMethodsMarkdown(w io.Writer, v *view) {
 
 	fmt.Fprintf(w, "### Statistics\n\n")
 	for _, s := range []string{
-		"**Profile intervals.** Article measures: mean ± t(1−α/2, n−1)·s/√n from the sums n, Σx, Σx² (stats.MeanCI), clipped to the range the measure can take. Shares of sentences: Wilson score interval (stats.WilsonInterval). Sentence-level intervals treat sentences as independent, which those of one article are not.",
+		"**Profile intervals.** Article measures: mean ± t(1−α/2, n−1)·s/√n from the sums n, Σx, Σx² (framing.Moments.MeanCI), clipped to the range the measure can take. Shares of sentences: Wilson score interval (framing.Moments.ProportionCI). Sentence-level intervals treat sentences as independent, which those of one article are not.",
 		fmt.Sprintf("**Unit of analysis.** Articles when both sides have at least %d; otherwise sentences, with a warning.", m.MinDocuments),
 		"**Values per unit** (rates, scores, counts): Cliff's δ = P(X>Y) − P(X<Y), Mann–Whitney U test, two-sided (exact without ties when n+m ≤ 20, else normal approximation with tie and continuity corrections).",
 		"**Proportions** (0/1 per sentence): Cohen's h = 2·asin√p₁ − 2·asin√p₂, Fisher's exact test on the 2×2 counts.",

@@ -12,7 +12,6 @@ import (
 
 	"github.com/slantlab/slant/framing"
 	"github.com/slantlab/slant/lexicon"
-	"github.com/slantlab/slant/stats"
 )
 
 // view is the report's content, computed once and rendered as HTML or
@@ -333,33 +332,21 @@ func corpusSummary(d *Data) corpusView {
 	return cv
 }
 
-// momentCI returns the mean of a measure over a profile's articles with
-// its t interval (stats.MeanCI), clipped to the measure's range; NaN
-// bounds below two articles.
-func momentCI(name string, m *framing.Moments, alpha float64) (mean, lo, hi float64) {
-	if m == nil || m.N == 0 {
-		return math.NaN(), math.NaN(), math.NaN()
+// measureCI is the profile's interval of an article measure
+// (framing.Profile.MeasureCI); a measure this build does not define (from
+// results of another version) is shown unclipped.
+func measureCI(p *framing.Profile, name string, alpha float64) (mean, lo, hi float64) {
+	iv, err := p.MeasureCI(name, alpha)
+	if err != nil {
+		iv = p.Articles[name].MeanCI(alpha)
 	}
-	mean, lo, hi = stats.MeanCI(m.N, m.Sum, m.SumSq, alpha)
-	lo, hi = clip(name, lo, hi)
-	return mean, lo, hi
+	return iv.Estimate, iv.Low, iv.High
 }
 
-// clip bounds an interval to the range a measure can take: [0, 1] for
-// shares and scores, [−1, 1] for the hedge–booster balance, [0, ∞) for
-// rates and counts. (A t interval of a bounded mean can overshoot.)
-func clip(name string, lo, hi float64) (float64, float64) {
-	if math.IsNaN(lo) || math.IsNaN(hi) {
-		return lo, hi
-	}
-	min, max := 0.0, math.Inf(1)
-	switch {
-	case name == "hedge_booster_balance":
-		min, max = -1, 1
-	case unitOf(name) == "share" || unitOf(name) == "score" || name == "sentence:score":
-		max = 1
-	}
-	return math.Max(min, lo), math.Min(max, hi)
+// scoreCI is the profile's sentence-score interval (framing.Profile.ScoreCI).
+func scoreCI(p *framing.Profile, alpha float64) (mean, lo, hi float64) {
+	iv := p.ScoreCI(alpha)
+	return iv.Estimate, iv.Low, iv.High
 }
 
 func unitOf(name string) string {
@@ -383,24 +370,20 @@ func profileTable(d *Data, alpha float64) profilesView {
 	for _, p := range all {
 		row := profileRow{Key: p.Key(), Docs: p.Documents, Sentences: p.Sentences, Words: p.Words}
 		for _, m := range summaryMeasures {
-			mean, lo, hi := momentCI(m, p.Articles[m], alpha)
+			mean, lo, hi := measureCI(p, m, alpha)
 			row.Cells = append(row.Cells, cell{f3(mean), ci(lo, hi)})
 		}
-		mean, lo, hi := momentCI("sentence:score", p.SentenceMoments["score"], alpha)
+		mean, lo, hi := scoreCI(p, alpha)
 		row.Cells = append(row.Cells, cell{f3(mean), ci(lo, hi)})
-		if ue := p.SentenceMoments["unattributed_evaluative"]; ue != nil && ue.N > 0 {
-			lo, hi := stats.WilsonInterval(ue.Sum, ue.N, alpha)
-			row.Cells = append(row.Cells, cell{f3(ue.Mean()), ci(lo, hi)})
-		} else {
-			row.Cells = append(row.Cells, cell{"—", ""})
-		}
+		ue, _ := p.ShareCI(framing.FeatureUnattributedEvaluative.String(), alpha)
+		row.Cells = append(row.Cells, cell{f3(ue.Estimate), ci(ue.Low, ue.High)})
 		pv.Rows = append(pv.Rows, row)
 		pv.Keys = append(pv.Keys, p.Key())
 	}
 	for _, n := range names {
 		ar := allRow{Name: n, Unit: unitOf(n)}
 		for _, p := range all {
-			mean, lo, hi := momentCI(n, p.Articles[n], alpha)
+			mean, lo, hi := measureCI(p, n, alpha)
 			if math.IsNaN(mean) {
 				mean = 0 // no article of this source has the measure
 			}
