@@ -151,6 +151,8 @@ func TestVoiceKeys(t *testing.T) {
 	for _, c := range []struct{ name, kind, wantKind, wantKey string }{
 		{"French President Emmanuel Macron", Named, Named, "macron"},
 		{"Macron", Named, Named, "macron"},
+		{"Ukrainian President Volodymyr Zelenskyy", Named, Named, "zelensky"},
+		{"According to diplomats", Anonymous, Anonymous, "anonymous:diplomat"},
 		{"Poland’s Prime Minister Donald Tusk", Named, Named, "tusk"},
 		{"one senior European diplomat", Anonymous, Anonymous, "anonymous:diplomat"},
 		{"European diplomats", Named, Anonymous, "anonymous:diplomat"},

@@ -138,6 +138,12 @@ func voiceMentions(r *framing.Result) []voiceMention {
 		}
 		v.name = name
 		v.actor, v.side = actorOf(r, name)
+		if v.sentence >= 0 && v.sentence < len(r.Sentences) {
+			s := r.Sentences[v.sentence]
+			if a, b, ok := nameSpan(r.Text, name, s.Start, s.End, v.start); ok {
+				v.start, v.end = a, b
+			}
+		}
 		v.text = r.Text[v.start:v.end]
 		out = append(out, v)
 		if v.kind == Named {
@@ -161,7 +167,7 @@ var clauseWords = map[string]bool{"has": true, "have": true, "had": true, "is": 
 
 // leadWords are dropped from the front of a name ("said one senior", "where
 // the Élysée Palace").
-var leadWords = map[string]bool{"said": true, "says": true, "where": true, "when": true, "while": true, "and": true, "but": true, "as": true}
+var leadWords = map[string]bool{"according": true, "to": true, "said": true, "says": true, "where": true, "when": true, "while": true, "and": true, "but": true, "as": true}
 
 // trimName cuts a speaker string to the name: leading clause words off, and
 // everything from the first verb-like or clause word on.
@@ -209,7 +215,7 @@ func classifyVoice(name, kind string) (string, string) {
 	}
 	if kind == Vague {
 		if noun == "" {
-			noun = "other"
+			noun = strings.ToLower(strings.Join(words, " "))
 		}
 		return Vague, "vague:" + noun
 	}
@@ -228,10 +234,52 @@ func classifyVoice(name, kind string) (string, string) {
 		r, _ := utf8.DecodeRuneInString(w)
 		f := text.Fold(strings.Trim(w, "."))
 		if unicode.IsUpper(r) && !titles[f] && hasLetter(f) {
-			return Named, f
+			return Named, collapseDoubles(f)
 		}
 	}
 	return Anonymous, "anonymous:" + stemmer.Stem(text.Fold(last))
+}
+
+// collapseDoubles writes doubled letters once, so transliterations that
+// differ only there ("Zelenskyy", "Zelensky") share a key.
+func collapseDoubles(s string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		if r != prev {
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+// nameSpan finds where a source's name is written: the occurrence of name
+// nearest to off within the sentence span [start, end) widened by one
+// sentence's worth of text before it, or false.
+func nameSpan(src, name string, start, end, off int) (int, int, bool) {
+	lo := max(0, start-300)
+	hi := min(len(src), end)
+	best, found := 0, false
+	for i := lo; i < hi; {
+		k := strings.Index(src[i:hi], name)
+		if k < 0 {
+			break
+		}
+		p := i + k
+		if !found || abs(p-off) < abs(best-off) {
+			best, found = p, true
+		}
+		i = p + 1
+	}
+	return best, best + len(name), found
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // actorOf finds the gazetteer actor named inside a source's name (an actor

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/slantlab/slant/corpus"
+	"github.com/slantlab/slant/coverage"
 	"github.com/slantlab/slant/framing"
 	"github.com/slantlab/slant/lexicon"
 )
@@ -48,6 +49,9 @@ type Data struct {
 	Compare framing.CompareOptions
 	// POS says whether part-of-speech tagging was on.
 	POS bool
+	// Coverage is a same-event coverage analysis of the results
+	// (coverage.Analyze); when set, the report gets a coverage section.
+	Coverage *coverage.Report
 	// MaxArticles bounds the articles shown with highlighted sentences and
 	// in the sentence-score chart (0: all). Tables and CSV files always hold
 	// every article.

@@ -38,6 +38,7 @@ var css = func() template.CSS {
 		fmt.Fprintf(&b, ".s%d { background: %s; color: %s; }\n", i, c, fg)
 	}
 	fmt.Fprintf(&b, ".tgt { background: %s; } .ref { background: %s; }\n", targetColor, referenceColor)
+	b.WriteString(coverageCSS)
 	return template.CSS(b.String())
 }()
 

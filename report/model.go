@@ -32,6 +32,7 @@ type view struct {
 	Concordance                        []kwicRow
 	ConcordanceTerms                   []string
 	Methods                            methodsView
+	Coverage                           *coverageView
 }
 
 type kv struct {
@@ -291,6 +292,9 @@ func build(d *Data, charts bool) (*view, error) {
 	v.UnitNote = "Each measure keeps its own unit (per_1k_words: weighted hits per 1,000 words; share: 0–1; score: 0–1; count; per_sentence: mean over sentences when sentences are the unit; per_1k_words_hits: unweighted hits per 1,000 words, for rates tested on their word counts). Differences are in that unit and cannot be set side by side across measures; compare the effect sizes instead (Cliff's δ and Cohen's h are unit-free, from −1 to 1 and −π to π)."
 	var err error
 	if v.Charts, err = chartsFor(d, v, alpha, charts); err != nil {
+		return nil, err
+	}
+	if v.Coverage, err = coverageSection(d, charts); err != nil {
 		return nil, err
 	}
 	v.Frames = framesTable(d)

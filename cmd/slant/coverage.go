@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/coverage"
@@ -48,23 +47,9 @@ with its evidence (JSON).`,
 			if err != nil {
 				return err
 			}
-			// Dates and event keys come from the articles, which framing's
-			// results do not carry: note them by ID as the reader passes.
-			published := map[string]time.Time{}
-			seq := in.articles(ctx, args)
-			noted := func(yield func(*corpus.Article, error) bool) {
-				for a, err := range seq {
-					if err == nil && a != nil {
-						published[a.ID] = a.Published // --date-field maps it
-					}
-					if !yield(a, err) {
-						return
-					}
-				}
-			}
 			var docs []coverage.Doc
-			st, err := framing.Run(ctx, an, noted, framing.RunOptions{}, func(r *framing.Result) error {
-				d := coverage.Doc{Result: r, Published: published[r.ID]}
+			st, err := in.run(ctx, cmd.ErrOrStderr(), an, args, func(r *framing.Result) error {
+				d := coverage.Doc{Result: r, Published: r.Published}
 				if eventField != "" {
 					d.Event = resultField(r, eventField)
 				}
@@ -126,6 +111,33 @@ func buildProfilesOnce(ctx context.Context, stderr io.Writer, in *inputFlags, pa
 		fmt.Fprintf(stderr, "slant: --dedup: %d near-duplicates left out\n", n)
 	}
 	return ps, st, err
+}
+
+// coverageFlags add a coverage section to slant report.
+type coverageFlags struct {
+	on         bool
+	eventField string
+}
+
+func (f *coverageFlags) register(c *cobra.Command) {
+	c.Flags().BoolVar(&f.on, "coverage", false, "add a same-event coverage section (on by default for the seeds and with --event-field)")
+	c.Flags().StringVar(&f.eventField, "event-field", "", "with coverage: group articles into events by this field (unkeyed articles are clustered)")
+}
+
+// report runs the coverage analysis when asked for (or by default), else
+// returns nil.
+func (f *coverageFlags) report(results []*framing.Result, seedsRun bool) (*coverage.Report, error) {
+	if !f.on && f.eventField == "" && !seedsRun {
+		return nil, nil
+	}
+	docs := make([]coverage.Doc, len(results))
+	for i, r := range results {
+		docs[i] = coverage.Doc{Result: r, Published: r.Published}
+		if f.eventField != "" {
+			docs[i].Event = resultField(r, f.eventField)
+		}
+	}
+	return coverage.Analyze(docs, coverage.Options{})
 }
 
 // resultField reads a grouping field from an analysed article.

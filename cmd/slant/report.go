@@ -23,6 +23,7 @@ func newReportCmd() *cobra.Command {
 	var reference, out, by, formats, target string
 	var maxArticles int
 	var opt framing.CompareOptions
+	var cov coverageFlags
 	c := &cobra.Command{
 		Use:   "report [PATH...]",
 		Short: "Write a research report: one HTML file, Markdown and CSV exports",
@@ -110,6 +111,9 @@ highlighted; the tables and CSV files always hold every article.`,
 				Reference: reference, Comparisons: cmps, Main: target,
 				Lexicons: set, Weights: weights, Compare: opt, POS: !in.noPOS, MaxArticles: maxArticles,
 			}
+			if d.Coverage, err = cov.report(results, len(args) == 0); err != nil {
+				return err
+			}
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				return fmt.Errorf("writing the report: %w", err)
 			}
@@ -148,6 +152,7 @@ highlighted; the tables and CSV files always hold every article.`,
 	}
 	in.register(c)
 	in.registerCSV(c)
+	cov.register(c)
 	c.Flags().StringVar(&reference, "reference", "", "the source every other is compared with, or \"rest\" (default: AP for the seeds, rest otherwise)")
 	c.Flags().StringVar(&target, "target", "", "the source whose comparison comes first and whose distinctive words are charted")
 	c.Flags().StringVar(&out, "out", "slant-report", "directory to write the report into (created if needed)")
