@@ -59,9 +59,21 @@ func TestCleanSeeds(t *testing.T) {
 	if err := json.Unmarshal(data, &truth); err != nil {
 		t.Fatal(err)
 	}
-	var c corpus.Cleaner
+	// With and without a boilerplate index learned from the seeds (corpus
+	// and per-outlet rules, issue 17 item 13): no body line is removed.
+	bp := corpus.NewBoilerplate()
+	if err := bp.Learn(seeds.Corpus(context.Background())); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []corpus.Cleaner{{}, {Boilerplate: bp}} {
+		cleanSeeds(t, c, truth.Furniture)
+	}
+}
+
+func cleanSeeds(t *testing.T, c corpus.Cleaner, furniture map[string][]string) {
+	t.Helper()
 	n := 0
-	_, err = corpus.Tally(seeds.Corpus(context.Background()), func(a *corpus.Article) error {
+	_, err := corpus.Tally(seeds.Corpus(context.Background()), func(a *corpus.Article) error {
 		n++
 		manifestTitle := a.Title
 		cl := c.CleanArticle(a)
@@ -70,7 +82,7 @@ func TestCleanSeeds(t *testing.T) {
 			t.Errorf("%s: title not recognised", a.ID)
 		}
 		want := map[string]int{}
-		for _, l := range truth.Furniture[a.ID] {
+		for _, l := range furniture[a.ID] {
 			want[l]++
 		}
 		for _, r := range cl.Removed {
@@ -130,6 +142,18 @@ func TestCleanHandMade(t *testing.T) {
 			body:      []string{body1},
 			furniture: []string{"About the author", "Jane Roe covers city hall for the Gazette. Reach her at jane@gazette.example.com.", "Sign up for our newsletter"},
 		},
+		{
+			// issue 17 item 13: flattened galleries, video players, caption
+			// controls and photo credits (shapes from the AllSides sample).
+			name: "gallery captions, video player and credits inside the body",
+			text: "Council approves budget\n\n" + body1 + "\n\nPhotos: The budget fight Photos: The budget fight Council members debate on Monday. Hide Caption 1 of 12 Photos: The budget fight The mayor speaks. Hide Caption 2 of 12\n\n" +
+				body2 + "\n\nJUST WATCHED Council votes on budget Replay More Videos ... MUST WATCH Council votes on budget 01:26\n\nenlarge this image toggle caption Jane Roe/AP Jane Roe/AP\n\n" +
+				"Slideshow (3 Images)\n\n(Jane Roe/Getty Images)\n\n" + body3 + "\n",
+			body: []string{body1, body2, body3},
+			furniture: []string{"Photos: The budget fight Photos: The budget fight Council members debate on Monday. Hide Caption 1 of 12 Photos: The budget fight The mayor speaks. Hide Caption 2 of 12",
+				"JUST WATCHED Council votes on budget Replay More Videos ... MUST WATCH Council votes on budget 01:26", "enlarge this image toggle caption Jane Roe/AP Jane Roe/AP",
+				"Slideshow (3 Images)", "(Jane Roe/Getty Images)"},
+		},
 	}
 	var c corpus.Cleaner
 	for _, tc := range tests {
@@ -171,5 +195,40 @@ func TestBoilerplateAcrossDocuments(t *testing.T) {
 	}
 	if got := (corpus.Cleaner{}).Clean(text, ""); len(got.Removed) != 0 {
 		t.Fatalf("without the index nothing should be removed, got %+v", got.Removed)
+	}
+}
+
+// TestBoilerplatePerOutlet: a short line repeated across one outlet's
+// articles is removed for that outlet only, when it is in at least 3 and
+// at least OutletShare of them; questions (sub-headings) stay.
+func TestBoilerplatePerOutlet(t *testing.T) {
+	body := "Officials said on Monday that the bridge would reopen in June after repairs costing twelve million dollars."
+	bp := corpus.NewBoilerplate()
+	bp.CorpusShare = 0.5 // keep the corpus-wide rule out of this test
+	for i := 0; i < 4; i++ {
+		bp.AddArticle(&corpus.Article{Outlet: "Gazette", Text: "Headline\n" + body + "\nStory continued below\nWhat happens next?\n"})
+	}
+	for i := 0; i < 200; i++ {
+		extra := ""
+		if i < 3 {
+			extra = "Story continued below\n"
+		}
+		bp.AddArticle(&corpus.Article{Outlet: "Courier", Text: "Headline\n" + body + "\n" + extra})
+	}
+	c := corpus.Cleaner{Boilerplate: bp}
+	text := "Bridge to reopen\n" + body + "\nStory continued below\n" + body + "\nWhat happens next?\n" + body + "\n"
+	removed := func(outlet string) []string {
+		a := &corpus.Article{Outlet: outlet, Text: text}
+		var out []string
+		for _, r := range c.CleanArticle(a).Removed {
+			out = append(out, text[r.Start:r.End]+" ("+r.Reason+")")
+		}
+		return out
+	}
+	if got := removed("Gazette"); len(got) != 1 || got[0] != "Story continued below (boilerplate: line seen in 4 of 4 Gazette articles)" {
+		t.Errorf("Gazette: %q", got)
+	}
+	if got := removed("Courier"); len(got) != 0 { // 3 of 200 is under 2%
+		t.Errorf("Courier: %q", got)
 	}
 }
