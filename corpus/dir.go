@@ -185,6 +185,13 @@ var (
 // entry is skipped, as is an entry naming a missing file. Without one, a file
 // in a subdirectory takes the subdirectory's name as its outlet. Files with
 // other extensions are skipped with a reason, so nothing is lost silently.
+//
+// Nothing outside the directory is read and nothing that is not a regular
+// file is opened: a symlink whose target leaves the tree and a named pipe,
+// device or socket are skipped with a reason. Give fsys as
+// os.OpenRoot(dir).FS() (as Open does) so that every step of a link is
+// checked; with os.DirFS only links whose target text leaves the tree
+// (absolute, or too many "..") are caught.
 func Dir(ctx context.Context, fsys fs.FS, opt DirOptions) iter.Seq2[*Article, error] {
 	name := opt.Name
 	if name == "" {

@@ -43,9 +43,26 @@ func FuzzJSONL(f *testing.F) {
 	f.Add(`{"id":"a","outlet":"X","text":"Hello there."}` + "\n" + `{"text":` + "\n")
 	f.Add("{\"text\":\"\xff\xfe\"}\n\n{}\n")
 	f.Add(`{"text": 12, "published": "2025-01-02"}`)
+	f.Add("\ufeff{\"text\":\"BOM first.\"}\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		st, err, arts := collect(func(fn func(*corpus.Article) error) (corpus.Stats, error) {
 			return corpus.Tally(corpus.JSONL(context.Background(), strings.NewReader(in), corpus.RecordOptions{Limits: corpus.Limits{MaxDocumentBytes: 1 << 12}}), fn)
+		})
+		checkSeq(t, st, err, arts)
+	})
+}
+
+// FuzzJSON covers the .json reader, which tells JSON Lines, arrays and
+// streams of objects apart by content (issue 17 item 8).
+func FuzzJSON(f *testing.F) {
+	f.Add("[\n {\"id\": \"a\", \"text\": \"One.\"},\n {\"text\": \"Two.\"}\n]\n")
+	f.Add("{\n \"text\": \"pretty\"\n}\n{\"text\": \"next\"}\n")
+	f.Add(`{"text":"a line"}` + "\n" + `{"text":"another"}` + "\n")
+	f.Add("[1, \"x\", {\"text\": 3}, null]")
+	f.Add("  [ {\"text\": \"unclosed\"}")
+	f.Fuzz(func(t *testing.T, in string) {
+		st, err, arts := collect(func(fn func(*corpus.Article) error) (corpus.Stats, error) {
+			return corpus.Tally(corpus.JSON(context.Background(), strings.NewReader(in), corpus.RecordOptions{Limits: corpus.Limits{MaxDocumentBytes: 1 << 12}}), fn)
 		})
 		checkSeq(t, st, err, arts)
 	})
@@ -55,6 +72,11 @@ func FuzzCSV(f *testing.F) {
 	f.Add("id,outlet,text\n1,X,\"Hello, there.\"\n2,Y\n")
 	f.Add("text\n\"unterminated\n")
 	f.Add("\ufefftext,rating\nabc,left\n")
+	// issue 17 item 4: an unterminated quote, a bare quote, a quoted field
+	// over many lines, a long line, blank lines; item 7: UTF-16 with a BOM.
+	f.Add("id,text\n1,first\n2,\"unterminated\n3,\"third\"\n")
+	f.Add("id,text\n1,fi\"rst\n\n2,\"a\nb\nc\"\n3," + strings.Repeat("x", 5000) + "\n")
+	f.Add("\xff\xfet\x00e\x00x\x00t\x00\n\x00a\x00\n\x00")
 	f.Fuzz(func(t *testing.T, in string) {
 		st, err, arts := collect(func(fn func(*corpus.Article) error) (corpus.Stats, error) {
 			return corpus.Tally(corpus.CSV(context.Background(), strings.NewReader(in), corpus.RecordOptions{Limits: corpus.Limits{MaxDocumentBytes: 1 << 12}}), fn)
@@ -83,11 +105,20 @@ func FuzzClean(f *testing.F) {
 	f.Add("Headline\n\nBody text that is long enough to be a real paragraph of an article, it says.\nShare this\nMore\nTeaser...\n", "")
 	f.Add("\u00a0\n\n  \n", "x")
 	f.Add("Title\r\nline one\r\n\r\n• item\n", "Title")
+	f.Add("T\n\nPhotos: X Hide Caption 1 of 2 more Hide Caption 2 of 2\nJUST WATCHED x Replay\n(A/AP)\ntoggle caption\n", "")
 	f.Fuzz(func(t *testing.T, text, title string) {
 		if !utf8.ValidString(text) {
 			return // readers repair UTF-8 before cleaning
 		}
 		cl := corpus.Cleaner{}.Clean(text, title)
 		checkPartition(t, "fuzz", text, cl)
+		// With a boilerplate index that has seen the text in three
+		// articles of its outlet, corpus-wide and per-outlet rules apply.
+		bp := corpus.NewBoilerplate()
+		a := &corpus.Article{Outlet: "O", Text: text, Title: title}
+		for range 3 {
+			bp.AddArticle(a)
+		}
+		checkPartition(t, "fuzz+boilerplate", text, corpus.Cleaner{Boilerplate: bp}.CleanArticle(&corpus.Article{Outlet: "O", Text: text, Title: title}))
 	})
 }

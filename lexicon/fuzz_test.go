@@ -38,6 +38,11 @@ func FuzzParse(f *testing.F) {
 	f.Add(testLexicon)
 	f.Add("name: x\ncategories: [1, {id: a}]\n")
 	f.Add("- a\n- b\n")
+	// issue 17 items 5 and 12: non-finite weights, syntax errors whose
+	// position is searched for, a second document, invisible characters.
+	f.Add(testLexicon + "---\nname: y\n")
+	f.Add("name: x\nversion: [1, 2]]\n\tcurator: c\n")
+	f.Add("categories:\n  - {id: a, weight: .nan, entries: [\"ra\u00addical\", {term: x, weight: -.inf}]}\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		l, err := Parse("f.yaml", []byte(in))
 		fuzzCheck(t, l, err)
