@@ -19,6 +19,8 @@ import (
 // example BASIL's basil_sentences.jsonl): its text, article, outlet, event
 // and 0/1 label. Sentences of one article are in text order.
 type LabelledSentence struct {
+	// IsTitle marks the article's headline, which becomes its title.
+	IsTitle bool
 	ID      string
 	Text    string
 	Article string
@@ -29,7 +31,7 @@ type LabelledSentence struct {
 
 // EvalFields name the JSON fields ReadLabelled reads.
 type EvalFields struct {
-	Label, Event, Article, Outlet, Text, ID string
+	Label, Event, Article, Outlet, Text, ID, Title string
 }
 
 func (f EvalFields) withDefaults() EvalFields {
@@ -40,7 +42,7 @@ func (f EvalFields) withDefaults() EvalFields {
 		return s
 	}
 	return EvalFields{Label: def(f.Label, "label_informational"), Event: def(f.Event, "event_id"), Article: def(f.Article, "article_id"),
-		Outlet: def(f.Outlet, "outlet"), Text: def(f.Text, "text"), ID: def(f.ID, "id")}
+		Outlet: def(f.Outlet, "outlet"), Text: def(f.Text, "text"), ID: def(f.ID, "id"), Title: def(f.Title, "is_title")}
 }
 
 // ReadLabelled reads labelled sentences from JSON Lines. A malformed line,
@@ -83,6 +85,9 @@ func ReadLabelled(r io.Reader, name string, f EvalFields) ([]LabelledSentence, e
 		default:
 			return nil, fmt.Errorf("%s:%d: no 0/1 field %q", name, n, f.Label)
 		}
+		if b, ok := rec[f.Title].(bool); ok {
+			s.IsTitle = b
+		}
 		if s.Event == "" || s.Article == "" {
 			return nil, fmt.Errorf("%s:%d: missing %q or %q", name, n, f.Event, f.Article)
 		}
@@ -116,6 +121,10 @@ type ScoredSentence struct {
 	// Framing are framing's sentence features summed over the framing
 	// sentences inside this one.
 	Framing map[string]float64
+	// Context are features of the sentence's neighbours and article (the
+	// previous and next sentence's voice and unshared values, the article's
+	// means): informational bias runs over consecutive sentences.
+	Context map[string]float64
 	stems   []string
 }
 
@@ -154,6 +163,12 @@ func ScoreLabelled(an *framing.Analyzer, items []LabelledSentence, opt Options) 
 			return nil, fmt.Errorf("coverage: article %s: %w", a.id, err)
 		}
 		r.ID, r.Outlet = a.id, a.outlet
+		for _, i := range a.items {
+			if items[i].IsTitle {
+				r.Title = items[i].Text
+				break
+			}
+		}
 		docs = append(docs, Doc{Result: r, Event: a.event})
 	}
 	rep, err := Analyze(docs, opt)
@@ -162,7 +177,7 @@ func ScoreLabelled(an *framing.Analyzer, items []LabelledSentence, opt Options) 
 	}
 	out := make([]ScoredSentence, len(items))
 	for i, it := range items {
-		out[i] = ScoredSentence{LabelledSentence: it, Features: map[string]float64{}, Framing: map[string]float64{}}
+		out[i] = ScoredSentence{LabelledSentence: it, Features: map[string]float64{}, Framing: map[string]float64{}, Context: map[string]float64{}}
 	}
 	scoresBy := map[string][]SentenceScore{}
 	for _, ev := range rep.Events {
@@ -194,8 +209,32 @@ func ScoreLabelled(an *framing.Analyzer, items []LabelledSentence, opt Options) 
 			}
 		}
 	}
+	for _, a := range arts {
+		var mean = map[string]float64{}
+		for _, i := range a.items {
+			for _, f := range contextFeatures {
+				mean[f] += out[i].Features[f]
+			}
+		}
+		for k, i := range a.items {
+			c := out[i].Context
+			for _, f := range contextFeatures {
+				if k > 0 {
+					c["prev_"+f] = out[a.items[k-1]].Features[f]
+				}
+				if k+1 < len(a.items) {
+					c["next_"+f] = out[a.items[k+1]].Features[f]
+				}
+				c["article_"+f] = round4(mean[f] / float64(len(a.items)))
+			}
+		}
+	}
 	return out, nil
 }
+
+// contextFeatures are the features copied from neighbours and averaged
+// over the article into ScoredSentence.Context.
+var contextFeatures = []string{FeatVoice, FeatUnshared, FeatSpeculation, FeatCharacterisation}
 
 // EvalReport is the informational-bias score's evaluation.
 type EvalReport struct {
@@ -307,7 +346,7 @@ func CrossValidate(sc []ScoredSentence, opt TrainOptions) (CVReport, error) {
 	}
 	pred := make([]float64, len(sc))
 	labels := make([]int, len(sc))
-	rep := CVReport{Folds: opt.Folds, Lambda: opt.Lambda, Inputs: "coverage and framing sentence features, position"}
+	rep := CVReport{Folds: opt.Folds, Lambda: opt.Lambda, Inputs: "coverage and framing sentence features, position, neighbours' and article means"}
 	if opt.Words {
 		rep.Inputs += ", hashed stems and stem bigrams"
 	}
@@ -360,6 +399,12 @@ func denseNames(sc []ScoredSentence) []string {
 	for f := range fr {
 		extra = append(extra, "framing."+f)
 	}
+	for _, f := range contextFeatures {
+		for _, p := range []string{"prev_", "next_", "article_"} {
+			extra = append(extra, "context."+p+f)
+		}
+	}
+
 	sort.Strings(extra)
 	return append(names, extra...)
 }
@@ -384,6 +429,8 @@ func featureRow(s ScoredSentence, dense []string, words bool) sparseRow {
 			v = math.Log1p(float64(len(s.stems)))
 		case strings.HasPrefix(name, "framing."):
 			v = s.Framing[strings.TrimPrefix(name, "framing.")]
+		case strings.HasPrefix(name, "context."):
+			v = s.Context[strings.TrimPrefix(name, "context.")]
 		default:
 			v = s.Features[name]
 		}

@@ -18,6 +18,10 @@ const (
 	// the other outlets' sentences: how far it is from what the event is
 	// about.
 	FeatTangential = "tangential"
+	// FeatOffHeadline is 1 − the highest cosine of the sentence to the
+	// headlines of the event's articles (Result.Title): how far it is from
+	// what the outlets themselves call the story.
+	FeatOffHeadline = "off_headline"
 	// FeatUniqueUnits is the share of the sentence's numbers, dates and
 	// sources that no other outlet carries.
 	FeatUniqueUnits = "unique_units"
@@ -46,7 +50,7 @@ const (
 )
 
 // Features lists the score's features in a fixed order.
-var Features = []string{FeatUnshared, FeatTangential, FeatUniqueUnits, FeatSpeculation, FeatBackground, FeatVoice, FeatPartisan, FeatCharacterisation}
+var Features = []string{FeatUnshared, FeatTangential, FeatOffHeadline, FeatUniqueUnits, FeatSpeculation, FeatBackground, FeatVoice, FeatPartisan, FeatCharacterisation}
 
 // ZeroShotWeights combine the features into the zero-shot score (a
 // weighted mean). They are priors set by hand from what informational bias
@@ -55,10 +59,11 @@ var Features = []string{FeatUnshared, FeatTangential, FeatUniqueUnits, FeatSpecu
 // carries a third, what the sentence does the rest.
 var ZeroShotWeights = map[string]float64{
 	FeatUnshared:         0.15,
-	FeatTangential:       0.10,
+	FeatTangential:       0.05,
+	FeatOffHeadline:      0.10,
 	FeatUniqueUnits:      0.05,
 	FeatSpeculation:      0.15,
-	FeatBackground:       0.10,
+	FeatBackground:       0.05,
 	FeatVoice:            0.15,
 	FeatPartisan:         0.15,
 	FeatCharacterisation: 0.15,
@@ -95,6 +100,7 @@ type NearestSentence struct {
 type claimSpace struct {
 	idx []int    // mention indices of the claims
 	vec []vector // aligned with idx
+	df  idf
 }
 
 func newClaimSpace(ms []artMention, claims []int) claimSpace {
@@ -103,7 +109,7 @@ func newClaimSpace(ms []artMention, claims []int) claimSpace {
 		bags[k] = ms[i].stems
 	}
 	df := newIDF(bags)
-	cs := claimSpace{idx: claims, vec: make([]vector, len(claims))}
+	cs := claimSpace{idx: claims, vec: make([]vector, len(claims)), df: df}
 	for k := range bags {
 		cs.vec[k] = df.vectorize(bags[k])
 	}
@@ -154,11 +160,26 @@ func (ed *eventData) sentenceScores() []SentenceScore {
 		}
 		articleYear[ai] = modalYear(d.Result)
 	}
+	// Headline vectors.
+	var heads []vector
+	for _, d := range ed.docs {
+		if t := d.Result.Title; t != "" {
+			heads = append(heads, cs.df.vectorize(contentStems(t, 0, len(t))))
+		}
+	}
 	for k, i := range cs.idx {
 		m := ed.mentions[i]
 		r := ed.docs[m.art].Result
+		offHead := 0.0
+		if len(heads) > 0 {
+			hb := 0.0
+			for _, h := range heads {
+				hb = math.Max(hb, cosine(cs.vec[k], h))
+			}
+			offHead = 1 - hb
+		}
 		sr := r.Sentences[m.Sentence]
-		f := map[string]float64{}
+		f := map[string]float64{FeatOffHeadline: offHead}
 		var ev []string
 		best, bestK := 0.0, -1
 		for k2, j := range cs.idx {
