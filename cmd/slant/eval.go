@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/slantlab/slant/evaluate"
 	"github.com/slantlab/slant/framing"
+	"github.com/slantlab/slant/report"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 )
@@ -106,17 +106,16 @@ func writePredictions(path string, preds []evaluate.Prediction) error {
 	if err != nil {
 		return fmt.Errorf("writing predictions: %w", err)
 	}
-	w := csv.NewWriter(f)
+	w := report.NewCSVWriter(f, false) // the one formula neutraliser
 	_ = w.Write([]string{"id", "outlet", "score", "label", "predicted", "top_contributions"})
 	for _, p := range preds {
 		var top []string
 		for _, c := range p.Contributions {
 			top = append(top, fmt.Sprintf("%s=%+.4f", c.Feature, c.Contribution))
 		}
-		_ = w.Write([]string{csvSafe(p.ID), csvSafe(p.Outlet), strconv.FormatFloat(p.Score, 'f', 6, 64), strconv.Itoa(p.Label), strconv.Itoa(p.Predicted), csvSafe(strings.Join(top, "; "))})
+		_ = w.Write([]string{p.ID, p.Outlet, strconv.FormatFloat(p.Score, 'f', 6, 64), strconv.Itoa(p.Label), strconv.Itoa(p.Predicted), strings.Join(top, "; ")})
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
+	if err := w.Flush(); err != nil {
 		f.Close()
 		return fmt.Errorf("writing predictions: %w", err)
 	}
@@ -124,14 +123,6 @@ func writePredictions(path string, preds []evaluate.Prediction) error {
 		return fmt.Errorf("writing predictions: %w", err)
 	}
 	return nil
-}
-
-// csvSafe keeps a spreadsheet from reading a cell as a formula.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 func newTrainCmd() *cobra.Command {
