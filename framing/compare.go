@@ -1,12 +1,15 @@
 package framing
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/slantlab/slant/stats"
 	"github.com/slantlab/slant/text"
@@ -326,6 +329,12 @@ func unitValues(p *Profile, key string) []float64 { return p.Values[key] }
 // words (Fightin' Words z, G²) follow, both ranked by |z| in both
 // directions, with examples from the side each favours.
 func Compare(target, reference *Profile, opt CompareOptions) (*Comparison, error) {
+	return compare(target, reference, opt, nil)
+}
+
+// compare is Compare with the two sides' word counts given as aligned
+// slices (nil: taken from the profiles' Terms).
+func compare(target, reference *Profile, opt CompareOptions, terms *termCounts) (*Comparison, error) {
 	opt = opt.withDefaults()
 	if target.Lexicons != reference.Lexicons {
 		return nil, fmt.Errorf("framing: comparing profiles built with lexicons %.12s and %.12s: %w", target.Lexicons, reference.Lexicons, ErrIncompatible)
@@ -387,7 +396,10 @@ func Compare(target, reference *Profile, opt CompareOptions) (*Comparison, error
 	c.Categories = categoryKeyness(target, reference)
 	c.Families = append(c.Families, FamilyInfo{Name: FamilyCategories, Tests: len(c.Categories), Description: familyDescription(FamilyCategories, c.Design.Name)})
 	var nTerms int
-	c.DistinctiveTerms, c.AllTerms, nTerms = distinctiveTerms(target, reference, opt.Terms)
+	if terms == nil {
+		terms = unionCounts(target.Terms, reference.Terms)
+	}
+	c.DistinctiveTerms, c.AllTerms, nTerms = distinctiveTerms(target, reference, terms, opt.Terms)
 	c.Families = append(c.Families, FamilyInfo{Name: FamilyTerms, Tests: nTerms, Description: familyDescription(FamilyTerms, c.Design.Name)})
 	return c, nil
 }
@@ -878,62 +890,179 @@ func categoryKeyness(t, r *Profile) []TermComparison {
 	return out
 }
 
-// distinctiveTerms ranks the vocabulary with Fightin' Words and returns the
-// n strongest content words each way, the n strongest of any kind each way,
-// and the number of words the terms family's BH correction ran over.
-func distinctiveTerms(t, r *Profile, n int) (content, all []TermComparison, tests int) {
-	scores := stats.FightinWords(t.Terms, r.Terms, nil, 0)
+// termCounts is a vocabulary (sorted, unique) with each side's counts
+// aligned to it.
+type termCounts struct {
+	terms []string
+	a, b  []float64
+}
+
+// strongest returns the k first elements of idx in the order less,
+// unordered, in O(len(idx)·log k): a bounded heap whose root is the weakest
+// kept element.
+func strongest(idx []int, k int, less func(i, j int) int) []int {
+	if k >= len(idx) {
+		return slices.Clone(idx)
+	}
+	if k <= 0 {
+		return nil
+	}
+	h := make([]int, 0, k)
+	// down restores the heap property (the root is the largest under less,
+	// i.e. the weakest kept element) below position i.
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			m := l
+			if r := l + 1; r < len(h) && less(h[r], h[l]) > 0 {
+				m = r
+			}
+			if less(h[m], h[i]) <= 0 {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, x := range idx {
+		if len(h) < k {
+			h = append(h, x)
+			for c := len(h) - 1; c > 0; {
+				parent := (c - 1) / 2
+				if less(h[c], h[parent]) <= 0 {
+					break
+				}
+				h[c], h[parent] = h[parent], h[c]
+				c = parent
+			}
+			continue
+		}
+		if less(x, h[0]) < 0 {
+			h[0] = x
+			down(0)
+		}
+	}
+	return h
+}
+
+// unionCounts aligns two count maps on their joint vocabulary.
+func unionCounts(a, b map[string]float64) *termCounts {
+	vocab := make([]string, 0, len(a)+len(b))
+	for w := range a {
+		vocab = append(vocab, w)
+	}
+	for w := range b {
+		if _, ok := a[w]; !ok {
+			vocab = append(vocab, w)
+		}
+	}
+	slices.Sort(vocab)
+	tc := &termCounts{terms: vocab, a: make([]float64, len(vocab)), b: make([]float64, len(vocab))}
+	for i, w := range vocab {
+		tc.a[i], tc.b[i] = a[w], b[w]
+	}
+	return tc
+}
+
+// distinctiveTerms ranks the vocabulary with Fightin' Words (nil prior)
+// and returns the n strongest content words each way, the n strongest of
+// any kind each way, and the number of words the terms family's BH
+// correction ran over (every word of the joint vocabulary).
+func distinctiveTerms(t, r *Profile, tc *termCounts, n int) (content, all []TermComparison, tests int) {
+	z := stats.FightinWordsPooled(tc.a, tc.b, 0)
 	nt, nr := float64(t.Words), float64(r.Words)
-	ps := make([]float64, len(scores))
-	for i, s := range scores {
-		_, p := stats.GSquared(s.CountA, s.CountB, nt, nr)
-		ps[i] = nanTo(p, 1)
+	var valid []int
+	for i, v := range z {
+		if !math.IsNaN(v) {
+			valid = append(valid, i)
+		}
+	}
+	ps := make([]float64, len(valid))
+	for k, i := range valid {
+		_, p := stats.GSquared(tc.a[i], tc.b[i], nt, nr)
+		ps[k] = nanTo(p, 1)
 	}
 	qs := stats.BenjaminiHochberg(ps)
 	self := nameWords(append(append([]string{}, t.Keys...), r.Keys...)...)
+	pos := make([]int, len(z))
+	for k, i := range valid {
+		pos[i] = k
+	}
+	// Rank by z, the strongest first each way, ties by term (vocabulary
+	// order). Only the head of each direction is listed, so the candidates
+	// are the 8n strongest each way; when fewer than n content words are
+	// among them, the whole vocabulary is ranked.
+	byZ := func(i, j int) int {
+		if c := cmp.Compare(z[j], z[i]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	}
+	order := strongest(valid, 8*n, byZ)
+	order = append(order, strongest(valid, 8*n, func(i, j int) int { return byZ(j, i) })...)
+	slices.SortFunc(order, byZ)
+	order = slices.Compact(order)
+	var up, down int
+	for _, i := range order {
+		if termKind(tc.terms[i], self) == TermContent {
+			if z[i] > 0 {
+				up++
+			} else if z[i] < 0 {
+				down++
+			}
+		}
+	}
+	if up < n || down < n {
+		order = slices.Clone(valid)
+		slices.SortFunc(order, byZ)
+	}
 	tExamples, rExamples := tokenizedExemplars(t), tokenizedExemplars(r)
 	pick := func(i int) TermComparison {
-		s := scores[i]
-		tc := TermComparison{Term: s.Term, Kind: termKind(s.Term, self), Favours: favours(s.Z), Z: round6(s.Z),
-			TargetCount: s.CountA, ReferenceCount: s.CountB, P: round6(ps[i]), Q: round6(nanTo(qs[i], 1))}
-		tc.G2 = round6(nanTo(stats.SignedG2(s.CountA, s.CountB, nt, nr), 0))
+		w := tc.terms[i]
+		k := pos[i]
+		row := TermComparison{Term: w, Kind: termKind(w, self), Favours: favours(z[i]), Z: round6(z[i]),
+			TargetCount: tc.a[i], ReferenceCount: tc.b[i], P: round6(ps[k]), Q: round6(nanTo(qs[k], 1))}
+		row.G2 = round6(nanTo(stats.SignedG2(tc.a[i], tc.b[i], nt, nr), 0))
 		ex := tExamples
-		if s.Z < 0 {
+		if z[i] < 0 {
 			ex = rExamples
 		}
 		for _, e := range ex {
-			if e.has[s.Term] && len(tc.Examples) < 2 && !slices.Contains(tc.Examples, e.sentence) {
-				tc.Examples = append(tc.Examples, e.sentence)
+			if e.has[w] && len(row.Examples) < 2 && !slices.Contains(row.Examples, e.sentence) {
+				row.Examples = append(row.Examples, e.sentence)
 			}
 		}
-		return tc
+		return row
 	}
 	content, all = []TermComparison{}, []TermComparison{}
 	var nc, na int
-	for i := 0; i < len(scores) && scores[i].Z > 0 && (nc < n || na < n); i++ {
-		kind := termKind(scores[i].Term, self)
+	for k := 0; k < len(order) && z[order[k]] > 0 && (nc < n || na < n); k++ {
+		i := order[k]
 		if na < n {
 			all = append(all, pick(i))
 			na++
 		}
-		if kind == TermContent && nc < n {
+		if termKind(tc.terms[i], self) == TermContent && nc < n {
 			content = append(content, pick(i))
 			nc++
 		}
 	}
 	nc, na = 0, 0
-	for i := len(scores) - 1; i >= 0 && scores[i].Z < 0 && (nc < n || na < n); i-- {
-		kind := termKind(scores[i].Term, self)
+	for k := len(order) - 1; k >= 0 && z[order[k]] < 0 && (nc < n || na < n); k-- {
+		i := order[k]
 		if na < n {
 			all = append(all, pick(i))
 			na++
 		}
-		if kind == TermContent && nc < n {
+		if termKind(tc.terms[i], self) == TermContent && nc < n {
 			content = append(content, pick(i))
 			nc++
 		}
 	}
-	return content, all, len(scores)
+	return content, all, len(valid)
 }
 
 type tokenizedExemplar struct {
@@ -1023,26 +1152,56 @@ func CompareEach(ps *Profiles, reference string, opt CompareOptions) ([]*Compari
 	} else if _, ok := ps.Get(reference); !ok {
 		return nil, fmt.Errorf("framing: %w %q in the profiles (sources: %s)", ErrNoSource, reference, strings.Join(keys, ", "))
 	}
-	var out []*Comparison
+	var todo []string
 	for _, k := range keys {
-		if k == reference {
-			continue
+		if k != reference {
+			todo = append(todo, k)
 		}
+	}
+	// Comparisons are independent (each has its own seeds), so they run
+	// on GOMAXPROCS workers; results keep the sorted order, and the output
+	// is the same whatever the number of workers.
+	out := make([]*Comparison, len(todo))
+	errs := make([]error, len(todo))
+	one := func(i int) {
+		k := todo[i]
 		t, _ := ps.Get(k)
 		var r *Profile
+		var terms *termCounts
 		if pool != nil {
-			r = pool.without(k)
+			r = pool.without(k, false)
+			terms = pool.termsWithout(t)
 		} else {
 			r, _ = ps.Get(reference)
 		}
-		c, err := Compare(t, r, opt)
+		c, err := compare(t, r, opt, terms)
 		if err != nil {
-			return nil, err
+			errs[i] = err
+			return
 		}
 		if pool != nil {
 			c.Reference = restName(r)
 		}
-		out = append(out, c)
+		out[i] = c
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for i := range next {
+				one(i)
+			}
+		})
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -1067,7 +1226,7 @@ func (ps *Profiles) Rest(key string) (*Profile, error) {
 	if len(ps.Keys()) < 2 {
 		return nil, fmt.Errorf("framing: no other source to compare %q with", key)
 	}
-	return newRestPool(ps).without(key), nil
+	return newRestPool(ps).without(key, true), nil
 }
 
 // restPool holds the total of a grouping's profiles, from which each
@@ -1078,6 +1237,11 @@ type restPool struct {
 	// exemplars are every source's exemplars in trimExemplars order,
 	// with their source.
 	exemplars []ownedExemplar
+	// vocab is the total's vocabulary, sorted, with its counts and the
+	// index of each word.
+	vocab  []string
+	counts []float64
+	index  map[string]int
 }
 
 type ownedExemplar struct {
@@ -1133,7 +1297,28 @@ func newRestPool(ps *Profiles) *restPool {
 		tot.Values[k] = v
 	}
 	sort.SliceStable(owned, func(i, j int) bool { return exemplarLess(owned[i].e, owned[j].e) })
-	return &restPool{ps: ps, total: tot, exemplars: owned}
+	rp := &restPool{ps: ps, total: tot, exemplars: owned, index: map[string]int{}}
+	rp.vocab = sortedKeys(tot.Terms)
+	rp.counts = make([]float64, len(rp.vocab))
+	for i, w := range rp.vocab {
+		rp.counts[i] = tot.Terms[w]
+		rp.index[w] = i
+	}
+	return rp
+}
+
+// termsWithout aligns source t's word counts and the rest's (total minus
+// t) on the whole vocabulary; words t and the rest both lack are dropped
+// later (their z is NaN).
+func (rp *restPool) termsWithout(t *Profile) *termCounts {
+	tc := &termCounts{terms: rp.vocab, a: make([]float64, len(rp.vocab)), b: slices.Clone(rp.counts)}
+	for w, c := range t.Terms {
+		if i, ok := rp.index[w]; ok {
+			tc.a[i] = c
+			tc.b[i] -= c
+		}
+	}
+	return tc
 }
 
 func exemplarLess(a, b Exemplar) bool {
@@ -1149,8 +1334,11 @@ func exemplarLess(a, b Exemplar) bool {
 	return a.Category < b.Category
 }
 
-// without returns the total minus source key.
-func (rp *restPool) without(key string) *Profile {
+// without returns the total minus source key. Without withTerms the
+// result's Terms stay empty: CompareEach aligns the counts with
+// termsWithout instead of building a map of the whole vocabulary per
+// source.
+func (rp *restPool) without(key string, withTerms bool) *Profile {
 	p, _ := rp.ps.Get(key)
 	tot := rp.total
 	r := NewProfile(tot.GroupBy, "", tot.Lexicons)
@@ -1193,9 +1381,11 @@ func (rp *restPool) without(key string) *Profile {
 			r.CategoryDocs[k] = d
 		}
 	}
-	for k, v := range tot.Terms {
-		if d := v - p.Terms[k]; d > 0 {
-			r.Terms[k] = d
+	if withTerms {
+		for k, v := range tot.Terms {
+			if d := v - p.Terms[k]; d > 0 {
+				r.Terms[k] = d
+			}
 		}
 	}
 	for _, oe := range rp.exemplars {

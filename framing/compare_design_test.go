@@ -424,7 +424,8 @@ func TestBASILPaired(t *testing.T) {
 	t.Logf("BASIL Fox − NYT %s: %d events, mean difference %.4f, V = %g, p = %.4g, q = %.4g", measure, len(events), m.Difference, v, m.P, m.Q)
 }
 
-// TestCompareDesignsDeterministic: paired and clustered comparisons are
+// TestCompareDesignsDeterministic: paired and clustered comparisons, and
+// CompareEach against the rest (which runs on GOMAXPROCS workers), are
 // byte-identical at GOMAXPROCS 1 and 2.
 func TestCompareDesignsDeterministic(t *testing.T) {
 	ps, u := pairedFixture(t)
@@ -439,10 +440,41 @@ func TestCompareDesignsDeterministic(t *testing.T) {
 		must(t, err)
 		c2, err := Compare(l, r, CompareOptions{ClusterBy: cl, MinDocuments: 2, Bootstrap: 300})
 		must(t, err)
-		out, _ := json.Marshal([]*Comparison{c1, c2})
+		each, err := CompareEach(ps, Rest, CompareOptions{Bootstrap: 300, MinDocuments: 2})
+		must(t, err)
+		out, _ := json.Marshal(append([]*Comparison{c1, c2}, each...))
 		return out
 	}
 	if one, two := run(1), run(2); !bytes.Equal(one, two) {
 		t.Fatal("design comparisons differ across GOMAXPROCS")
+	}
+}
+
+func TestStrongest(t *testing.T) {
+	vals := []float64{5, 1, 9, 9, 3, 7, 2, 8, 0, 6}
+	idx := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
+	desc := func(i, j int) int {
+		if vals[i] != vals[j] {
+			if vals[i] > vals[j] {
+				return -1
+			}
+			return 1
+		}
+		return i - j
+	}
+	for k := 0; k <= 11; k++ {
+		got := strongest(idx, k, desc)
+		sort.Slice(got, func(a, b int) bool { return desc(got[a], got[b]) < 0 })
+		want := append([]int(nil), idx...)
+		sort.Slice(want, func(a, b int) bool { return desc(want[a], want[b]) < 0 })
+		want = want[:min(k, len(want))]
+		if len(got) != len(want) {
+			t.Fatalf("k=%d: %v, want %v", k, got, want)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("k=%d: %v, want %v", k, got, want)
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -611,5 +612,58 @@ func TestCohensHCI(t *testing.T) {
 	check(t, "hi", hi, math.Pi/6+half, 1e-9)
 	if lo, _ := CohensHCI(0.5, 0, 0.2, 10, 0.05); !math.IsNaN(lo) {
 		t.Error("n = 0: not NaN")
+	}
+}
+
+// TestFightinWordsPooled checks the aligned-slice form against
+// FightinWords on the same counts, term by term.
+func TestFightinWordsPooled(t *testing.T) {
+	a := map[string]float64{"regime": 30, "government": 5, "said": 50, "protesters": 15}
+	b := map[string]float64{"regime": 5, "government": 30, "said": 50, "rioters": 15}
+	terms := []string{"government", "protesters", "regime", "rioters", "said", "unused"}
+	av, bv := make([]float64, len(terms)), make([]float64, len(terms))
+	for i, w := range terms {
+		av[i], bv[i] = a[w], b[w]
+	}
+	z := FightinWordsPooled(av, bv, 0.01)
+	want := map[string]float64{}
+	for _, s := range FightinWords(a, b, nil, 0.01) {
+		want[s.Term] = s.Z
+	}
+	for i, w := range terms {
+		if w == "unused" {
+			if !math.IsNaN(z[i]) {
+				t.Errorf("absent term: z = %v, want NaN", z[i])
+			}
+			continue
+		}
+		check(t, "z "+w, z[i], want[w], 1e-12)
+	}
+}
+
+// TestSortedFastPaths: sorted inputs (a profile's values) take the merge
+// paths and give the results of unsorted ones.
+func TestSortedFastPaths(t *testing.T) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	for range 50 {
+		x := make([]float64, 1+rng.IntN(40))
+		y := make([]float64, 1+rng.IntN(40))
+		for i := range x {
+			x[i] = float64(rng.IntN(5))
+		}
+		for i := range y {
+			y[i] = float64(rng.IntN(7))
+		}
+		u1, p1 := MannWhitney(x, y)
+		d1, lo1, _ := CliffsDeltaCI(x, y, 0.05)
+		xs, ys := append([]float64(nil), x...), append([]float64(nil), y...)
+		slices.Sort(xs)
+		slices.Sort(ys)
+		u2, p2 := MannWhitney(xs, ys)
+		d2, lo2, _ := CliffsDeltaCI(xs, ys, 0.05)
+		if u1 != u2 || !near(p1, p2, 1e-15) || d1 != d2 || !near(lo1, lo2, 1e-15) {
+			t.Fatalf("sorted and unsorted differ: U %v/%v p %v/%v δ %v/%v", u1, u2, p1, p2, d1, d2)
+		}
+		check(t, "CliffsDelta sorted", CliffsDelta(xs, ys), bruteCliff(x, y), 1e-12)
 	}
 }

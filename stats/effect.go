@@ -34,17 +34,15 @@ func CohensH(p1, p2 float64) float64 {
 // (see MannWhitney).
 //
 // The counts are computed in O((n+m)·log(n+m)) time by sorting copies of x and
-// y and merging, not by comparing all n·m pairs; x and y are not modified.
+// y (no copy when a sample is already sorted) and merging, not by comparing
+// all n·m pairs; x and y are not modified.
 // CliffsDelta returns NaN if x or y is empty. The inputs must not contain NaN.
 func CliffsDelta(x, y []float64) float64 {
 	n, m := len(x), len(y)
 	if n == 0 || m == 0 {
 		return math.NaN()
 	}
-	xs := slices.Clone(x)
-	ys := slices.Clone(y)
-	slices.Sort(xs)
-	slices.Sort(ys)
+	xs, ys := sortedView(x), sortedView(y)
 	// For each x in increasing order, lo is #{y < x} and hi is #{y ≤ x};
 	// both only move forward, so the merge is linear after sorting.
 	var greater, less float64
@@ -151,35 +149,37 @@ func CliffsDeltaCI(x, y []float64, alpha float64) (delta, lo, hi float64) {
 	if n == 0 || m == 0 {
 		return math.NaN(), math.NaN(), math.NaN()
 	}
-	xs := slices.Clone(x)
-	ys := slices.Clone(y)
-	slices.Sort(xs)
-	slices.Sort(ys)
+	xs, ys := sortedView(x), sortedView(y)
 	nf, mf := float64(n), float64(m)
-	// less(s, v) = #{s < v}, leq(s, v) = #{s ≤ v} in a sorted slice.
-	less := func(s []float64, v float64) int {
-		i, _ := slices.BinarySearch(s, v)
-		return i
-	}
-	leq := func(s []float64, v float64) int {
-		i, found := slices.BinarySearch(s, v)
-		for found && i < len(s) && s[i] == v {
-			i++
-		}
-		return i
-	}
+	// One merge per direction: for each value of one sorted sample, lt
+	// counts the other's values below it and le those at or below it; both
+	// only move forward.
 	var sumRow, sumRowSq, ties float64
+	lt, le := 0, 0
 	for _, v := range xs {
-		lo, le := less(ys, v), leq(ys, v)
-		di := (float64(lo) - float64(m-le)) / mf
+		for lt < m && ys[lt] < v {
+			lt++
+		}
+		le = max(le, lt)
+		for le < m && ys[le] <= v {
+			le++
+		}
+		di := (float64(lt) - float64(m-le)) / mf
 		sumRow += di
 		sumRowSq += di * di
-		ties += float64(le - lo)
+		ties += float64(le - lt)
 	}
 	var sumColSq float64
+	lt, le = 0, 0
 	for _, v := range ys {
-		lo, le := less(xs, v), leq(xs, v)
-		dj := (float64(n-le) - float64(lo)) / nf
+		for lt < n && xs[lt] < v {
+			lt++
+		}
+		le = max(le, lt)
+		for le < n && xs[le] <= v {
+			le++
+		}
+		dj := (float64(n-le) - float64(lt)) / nf
 		sumColSq += dj * dj
 	}
 	delta = sumRow / nf
@@ -219,4 +219,16 @@ func CohensHCI(p1, n1, p2, n2, alpha float64) (lo, hi float64) {
 	}
 	half := distuv.UnitNormal.Quantile(1-alpha/2) * math.Sqrt(1/n1+1/n2)
 	return h - half, h + half
+}
+
+// sortedView returns x itself when it is already sorted (profiles keep
+// their values sorted, so comparisons pay O(n) here instead of a copy and
+// a sort), else a sorted copy. The result must not be modified.
+func sortedView(x []float64) []float64 {
+	if slices.IsSorted(x) {
+		return x
+	}
+	s := slices.Clone(x)
+	slices.Sort(s)
+	return s
 }

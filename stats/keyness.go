@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // GSquared returns Dunning's log-likelihood statistic G² in the two-cell form
@@ -15,7 +13,7 @@ import (
 //
 //	E1 = n1·(a+b)/(n1+n2),   E2 = n2·(a+b)/(n1+n2)
 //	G² = 2·(a·ln(a/E1) + b·ln(b/E2)),   0·ln 0 = 0
-//	p  = P(χ²₁ > G²)   (distuv.ChiSquared{K: 1}.Survival)
+//	p  = P(χ²₁ > G²) = erfc(√(G²/2))
 //
 // G² is non-negative and says how surprising the difference in relative
 // frequency is, not its direction; see SignedG2. Critical values: 3.84 for
@@ -36,7 +34,19 @@ func GSquared(a, b, n1, n2 float64) (g2, p float64) {
 	g2 = 2 * (xlogxy(a, e1) + xlogxy(b, e2))
 	// Rounding can push a near-zero G² slightly negative.
 	g2 = max(g2, 0)
-	return g2, distuv.ChiSquared{K: 1}.Survival(g2)
+	return g2, chiSquared1Survival(g2)
+}
+
+// chiSquared1Survival returns P(χ²₁ > x) = erfc(√(x/2)), the identity
+// for one degree of freedom (χ²₁ is the square of a standard normal). It
+// equals distuv.ChiSquared{K: 1}.Survival to rounding and is several times
+// faster, which matters when keyness runs over a whole vocabulary for each
+// of hundreds of sources.
+func chiSquared1Survival(x float64) float64 {
+	if !(x > 0) {
+		return 1
+	}
+	return math.Erfc(math.Sqrt(x / 2))
 }
 
 // xlogxy returns x·ln(x/y) with 0·ln(0/y) = 0.
@@ -216,4 +226,50 @@ func FightinWords(a, b map[string]float64, prior map[string]float64, priorScale 
 		return cmp.Compare(s.Term, t.Term)
 	})
 	return scores
+}
+
+// FightinWordsPooled is FightinWords with a nil prior for a vocabulary
+// given as aligned slices: a[i] and b[i] are the counts of terms[i] (terms
+// sorted, unique). It returns Z for every term, in vocabulary order, and NaN
+// for a term absent from both corpora; it neither allocates per term nor
+// sorts, so that comparing one source with many (each outlet against all
+// the others) costs one pass over the vocabulary each. The formulas are
+// FightinWords's: with n_a = Σa, n_b = Σb, α_w = priorScale·(y_a + y_b) and
+// α_0 = priorScale·(n_a + n_b),
+//
+//	z_w = ( ln((y_a+α_w)/(n_a+α_0−y_a−α_w)) − ln((y_b+α_w)/(n_b+α_0−y_b−α_w)) ) / √(1/(y_a+α_w) + 1/(y_b+α_w))
+//
+// Counts that are negative or not finite count as 0. FightinWordsPooled
+// panics if the slices differ in length.
+func FightinWordsPooled(a, b []float64, priorScale float64) []float64 {
+	if len(a) != len(b) {
+		panic("stats: FightinWordsPooled: slices of different lengths")
+	}
+	if !(priorScale > 0) {
+		priorScale = defaultPriorScale
+	}
+	clean := func(v float64) float64 {
+		if v >= 0 && !math.IsInf(v, 1) {
+			return v
+		}
+		return 0
+	}
+	var na, nb float64
+	for i := range a {
+		na += clean(a[i])
+		nb += clean(b[i])
+	}
+	z := make([]float64, len(a))
+	alpha0 := priorScale * (na + nb)
+	for i := range a {
+		ya, yb := clean(a[i]), clean(b[i])
+		aw := priorScale * (ya + yb)
+		delta := math.Log((ya+aw)/(na+alpha0-ya-aw)) - math.Log((yb+aw)/(nb+alpha0-yb-aw))
+		zi := delta / math.Sqrt(1/(ya+aw)+1/(yb+aw))
+		if math.IsInf(zi, 0) || math.IsInf(delta, 0) {
+			zi = math.NaN()
+		}
+		z[i] = zi
+	}
+	return z
 }

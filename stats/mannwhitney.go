@@ -54,13 +54,27 @@ func MannWhitney(x, y []float64) (u, p float64) {
 		inX bool
 	}
 	pool := make([]obs, 0, N)
-	for _, v := range x {
-		pool = append(pool, obs{v, true})
+	if slices.IsSorted(x) && slices.IsSorted(y) {
+		// Sorted samples (a profile's values) merge in linear time.
+		i, j := 0, 0
+		for i < n || j < m {
+			if j == m || (i < n && x[i] <= y[j]) {
+				pool = append(pool, obs{x[i], true})
+				i++
+			} else {
+				pool = append(pool, obs{y[j], false})
+				j++
+			}
+		}
+	} else {
+		for _, v := range x {
+			pool = append(pool, obs{v, true})
+		}
+		for _, v := range y {
+			pool = append(pool, obs{v, false})
+		}
+		slices.SortFunc(pool, func(a, b obs) int { return cmp.Compare(a.v, b.v) })
 	}
-	for _, v := range y {
-		pool = append(pool, obs{v, false})
-	}
-	slices.SortFunc(pool, func(a, b obs) int { return cmp.Compare(a.v, b.v) })
 
 	var rx, tieSum float64
 	for i := 0; i < N; {

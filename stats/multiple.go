@@ -29,9 +29,15 @@ func BenjaminiHochberg(p []float64) []float64 {
 		}
 		idx = append(idx, i)
 	}
-	// Sort indices by p (stably, so equal p-values keep input order; they
-	// receive equal q-values anyway).
-	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(p[i], p[j]) })
+	// Sort indices by p, equal p-values in input order (they receive
+	// equal q-values anyway); the index tie-break makes an unstable sort
+	// deterministic and faster than a stable one.
+	slices.SortFunc(idx, func(i, j int) int {
+		if c := cmp.Compare(p[i], p[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
 	m := float64(len(idx))
 	running := 1.0
 	for r := len(idx) - 1; r >= 0; r-- {
