@@ -18,7 +18,9 @@ import (
 type inputFlags struct {
 	textField, outletField, titleField, idField string
 	dateField                                   string
-	csvRaw                                      bool // --csv-raw, on commands that write CSV
+	csvRaw                                      bool             // --csv-raw, on commands that write CSV
+	boilerplate                                 bool             // --boilerplate: learn repeated lines first
+	extra                                       []framing.Option // the options analyzer was last given
 	lexicons                                    []string
 	excludes                                    []string // exclusion list files (--exclude)
 	noPOS                                       bool
@@ -31,6 +33,7 @@ func (f *inputFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&f.outletField, "outlet-field", "outlet", "JSONL/CSV field holding the outlet")
 	c.Flags().StringVar(&f.titleField, "title-field", "title", "JSONL/CSV field holding the title")
 	c.Flags().StringVar(&f.idField, "id-field", "id", "JSONL/CSV field holding the article ID")
+	c.Flags().BoolVar(&f.boilerplate, "boilerplate", false, "read the corpus twice: first learn the short lines repeated across its documents and across each outlet's (corpus.Boilerplate), then remove them as page furniture with their reason")
 	c.Flags().StringVar(&f.dateField, "date-field", "published", "JSONL/CSV field holding the publication date (2025-08-20, RFC 3339, August 20, 2025, ...)")
 	c.Flags().StringArrayVar(&f.lexicons, "lexicon", nil, "extra lexicon YAML file, added to (or replacing by name) the defaults; repeatable")
 	c.Flags().StringArrayVar(&f.excludes, "exclude", nil, "exclusion list `FILE` (one word or phrase per line, # comments): terms and phrases not to count; repeatable")
@@ -92,6 +95,7 @@ func withExcludeFiles(set *lexicon.Set, files []string) (*lexicon.Set, error) {
 }
 
 func (f *inputFlags) analyzer(extra ...framing.Option) (*framing.Analyzer, error) {
+	f.extra = extra
 	set, err := f.lexiconSet()
 	if err != nil {
 		return nil, err
@@ -133,6 +137,22 @@ func reportSkips(w io.Writer, st corpus.Stats) {
 	if st.Repaired > 0 {
 		fmt.Fprintf(w, "slant: repaired %d invalid UTF-8 sequences\n", st.Repaired)
 	}
+}
+
+// withBoilerplate returns an with --boilerplate applied: a first pass over
+// the corpus learns its repeated lines (corpus.Boilerplate: corpus-wide and
+// per outlet) and the analyzer is rebuilt with a cleaner that removes them.
+// Without the flag it returns an unchanged.
+func (f *inputFlags) withBoilerplate(ctx context.Context, an *framing.Analyzer, paths []string) (*framing.Analyzer, error) {
+	if !f.boilerplate {
+		return an, nil
+	}
+	bp := corpus.NewBoilerplate()
+	if err := bp.Learn(f.articles(ctx, paths)); err != nil {
+		return nil, fmt.Errorf("--boilerplate: %w", err)
+	}
+	extra := append(append([]framing.Option(nil), f.extra...), framing.WithCleaner(corpus.Cleaner{Boilerplate: bp}))
+	return f.analyzer(extra...)
 }
 
 // errNoDocuments is the error of every corpus command whose input held no

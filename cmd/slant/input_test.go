@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,6 +74,46 @@ func TestAnalyzeCSVMetadataAndFormulas(t *testing.T) {
 			}
 			if rows[1][i] != w[0] || rows[2][i] != w[1] {
 				t.Errorf("raw=%v %s: %q %q, want %q", raw, c, rows[1][i], rows[2][i], w)
+			}
+		}
+	}
+}
+
+// TestBoilerplateFlag: --boilerplate learns the lines an outlet repeats in
+// a first pass and removes them with their reason (issue 17 item 13).
+func TestBoilerplateFlag(t *testing.T) {
+	dir := t.TempDir()
+	for i, body := range []string{
+		"The council voted on Tuesday to approve the new budget, which raises spending on schools.",
+		"The mayor said the plan would be reviewed again next spring, after the state releases figures.",
+		"Officials said on Monday that the bridge would reopen in June after repairs to its deck.",
+	} {
+		text := fmt.Sprintf("Headline %d\n\n%s\n\nStory continued below\n\n%s\n", i, body, body)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, on := range []bool{false, true} {
+		args := []string{"analyze", dir, "--format", "json", "--no-pos"}
+		if on {
+			args = append(args, "--boilerplate")
+		}
+		code, out, errs := runLex(t, args...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var doc struct {
+			Articles []struct {
+				Removed []struct{ Reason string } `json:"removed"`
+			} `json:"articles"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Articles) != 3 {
+			t.Fatalf("json %v: %s", err, out)
+		}
+		for _, a := range doc.Articles {
+			got := len(a.Removed) == 1 && strings.HasPrefix(a.Removed[0].Reason, "boilerplate: line seen in 3 documents")
+			if got != on {
+				t.Errorf("--boilerplate=%v: removed %+v", on, a.Removed)
 			}
 		}
 	}

@@ -73,6 +73,10 @@ func (p *progress) finish() {
 // run analyses the corpus named by paths through framing.Run, with a
 // progress bar on stderr.
 func (f *inputFlags) run(ctx context.Context, stderr io.Writer, an *framing.Analyzer, paths []string, fn func(*framing.Result) error) (corpus.Stats, error) {
+	an, err := f.withBoilerplate(ctx, an, paths)
+	if err != nil {
+		return corpus.Stats{}, err
+	}
 	bar := newProgress(stderr, f.quiet, paths)
 	defer bar.finish()
 	st, err := framing.Run(ctx, an, f.articles(ctx, paths), framing.RunOptions{}, func(r *framing.Result) error {
