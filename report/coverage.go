@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"image/color"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -299,6 +300,47 @@ func anchorSafe(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// writeCoverageMarkdown writes the coverage section as Markdown (the
+// charts as their tables); nothing when there is no coverage report.
+func writeCoverageMarkdown(w io.Writer, cv *coverageView) {
+	if cv == nil {
+		return
+	}
+	fmt.Fprintf(w, "## Same-event coverage\n\n%d event(s): what each outlet carries of the event's content units, what it alone carries, what most other outlets carry and it leaves out, and who it lets speak.\n\n", cv.Events)
+	mdTable(w, cv.Summary.Head, cv.Summary.Rows, func(i int) bool { return i > 2 })
+	if len(cv.Duplicates.Rows) > 0 {
+		fmt.Fprintf(w, "### Near-duplicates\n\n")
+		mdTable(w, cv.Duplicates.Head, cv.Duplicates.Rows, nil)
+	}
+	for _, ev := range cv.Detail {
+		fmt.Fprintf(w, "### Event %s (%s)\n\n", md(ev.ID), md(ev.Method))
+		mdTable(w, ev.Outlets.Head, ev.Outlets.Rows, func(i int) bool { return i > 0 })
+		for _, ch := range []chartView{ev.Matrix, ev.Voices} {
+			fmt.Fprintf(w, "#### %s\n\n%s\n\n", md(ch.Title), md(ch.Caption))
+			if len(ch.Table.Rows) == 0 {
+				fmt.Fprintf(w, "%s\n\n", md(ch.Empty))
+				continue
+			}
+			mdTable(w, ch.Table.Head, ch.Table.Rows, nil)
+		}
+		fmt.Fprintf(w, "#### Omissions\n\n")
+		for _, ol := range ev.Omissions {
+			fmt.Fprintf(w, "%s omits %d units most other outlets carry", md(ol.Outlet), len(ol.Items)+ol.More)
+			if ol.More > 0 {
+				fmt.Fprintf(w, " (the first %d listed)", len(ol.Items))
+			}
+			fmt.Fprintf(w, ":\n\n")
+			for _, it := range ol.Items {
+				fmt.Fprintf(w, "- [%s] **%s**, carried by %s; %s: “%s”\n", md(it.Kind), md(it.Text), md(it.Outlets), md(it.CarriedBy), md(it.Carried))
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	if cv.Omitted > 0 {
+		fmt.Fprintf(w, "%d more events are in the summary table only.\n\n", cv.Omitted)
+	}
 }
 
 // coverageCSS colours the matrix legend like the chart.

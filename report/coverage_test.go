@@ -50,6 +50,13 @@ func TestCoverageSection(t *testing.T) {
 	if !strings.Contains(sec, "take effect") {
 		t.Error("the Eastern Herald's omission of the ceasefire condition is not shown")
 	}
+	var mdb bytes.Buffer
+	if err := Markdown(&mdb, &d); err != nil {
+		t.Fatal(err)
+	}
+	if m := mdb.String(); !strings.Contains(m, "## Same-event coverage") || !strings.Contains(m, "The Eastern Herald omits") {
+		t.Error("Markdown lacks the coverage section")
+	}
 	var again bytes.Buffer
 	if err := HTML(&again, &d); err != nil {
 		t.Fatal(err)

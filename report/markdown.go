@@ -196,6 +196,8 @@ func writeMarkdown(w io.Writer, v *view) {
 		mdTable(w, ch.Table.Head, ch.Table.Rows, func(i int) bool { return i > 0 })
 	}
 
+	writeCoverageMarkdown(w, v.Coverage)
+
 	fmt.Fprintf(w, "## Frames\n\nShare of frame cue weight per source, generic frames (Semetko & Valkenburg 2000) and policy frames (Boydstun et al. 2014), reporter's voice and quotes together.\n\n")
 	mdTable(w, v.Frames.Head, v.Frames.Rows, nil)
 
