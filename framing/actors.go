@@ -21,8 +21,8 @@ type Actor struct {
 	// Verbs counts the verbs the actor takes as agent or patient, by the
 	// verb as written (lower case).
 	Verbs map[string]int `json:"verbs"`
-	// Descriptors are loaded and evaluative terms in the same clause as a
-	// mention; Contested are contested terms there.
+	// Descriptors are loaded and evaluative terms syntactically about a
+	// mention (see attached); Contested are contested terms so attached.
 	Descriptors []Descriptor `json:"descriptors"`
 	Contested   []Descriptor `json:"contested"`
 	// Quoted lists the quotes whose speaker is this actor.
@@ -98,11 +98,12 @@ const maxRoleWalk = 8
 func isVerb(t text.Token) bool { return strings.HasPrefix(t.Tag, "VB") }
 
 // roleOf decides whether the mention tokens [first, last) are the agent or
-// the patient of a verb in their clause, from part-of-speech tags.
-func roleOf(doc *text.Document, cFrom, cTo, first, last int) (role, verb string) {
+// the patient of a verb in their clause, from part-of-speech tags. vi is the
+// verb's token index (-1 when there is none): for a passive, the participle.
+func roleOf(doc *text.Document, cFrom, cTo, first, last int) (role, verb string, vi int) {
 	toks := doc.Tokens
 	if toks[first].Tag == "" {
-		return "other", ""
+		return "other", "", -1
 	}
 	// Right: skip the rest of the noun phrase, adverbs and auxiliaries.
 	// Each walk is bounded by maxRoleWalk tokens, so that a long run of
@@ -110,7 +111,7 @@ func roleOf(doc *text.Document, cFrom, cTo, first, last int) (role, verb string)
 	j := last
 	for j < cTo && j-last < maxRoleWalk && (strings.HasPrefix(toks[j].Tag, "NNP") || toks[j].Tag == "POS" || toks[j].Norm == "'s") {
 		if toks[j].Norm == "'s" || toks[j].Tag == "POS" {
-			return "other", "" // a possessor: Russia's war
+			return "other", "", -1 // a possessor: Russia's war
 		}
 		j++
 	}
@@ -124,10 +125,10 @@ func roleOf(doc *text.Document, cFrom, cTo, first, last int) (role, verb string)
 				k++
 			}
 			if k < cTo && toks[k].Tag == "VBN" {
-				return "patient", toks[k].Norm
+				return "patient", toks[k].Norm, k
 			}
 		}
-		return "agent", toks[j].Norm
+		return "agent", toks[j].Norm, j
 	}
 	// Left: a by-phrase of a passive, or an object.
 	k := first - 1
@@ -136,27 +137,31 @@ func roleOf(doc *text.Document, cFrom, cTo, first, last int) (role, verb string)
 	}
 	if k >= cFrom {
 		if toks[k].Norm == "by" && k-1 >= cFrom && toks[k-1].Tag == "VBN" {
-			return "agent", toks[k-1].Norm
+			return "agent", toks[k-1].Norm, k - 1
 		}
 		if isVerb(toks[k]) {
-			return "patient", toks[k].Norm
+			return "patient", toks[k].Norm, k
 		}
 	}
-	return "other", ""
+	return "other", "", -1
 }
 
 func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
 	byID := map[string]*Actor{}
 	var order []string
 	cl := newClauses(doc)
-	// Descriptor candidates by sentence, in text order (evidence comes in
-	// text order), so that each mention looks only at its own clause.
-	bySent := make([][]int, len(doc.Sentences))
+	// Descriptor candidates (loaded language, intensifiers, contested terms
+	// with a side; not negated) by the tokens they cover.
+	evAt := map[int][]int{}
 	for ei, e := range r.Evidence {
 		switch e.Construct {
-		case "loaded_language", "intensifier", "contested":
-			if !e.Negated {
-				bySent[e.Sentence] = append(bySent[e.Sentence], ei)
+		case ConstructLoaded, ConstructIntensifier, ConstructContested:
+			if e.Negated || e.Construct == ConstructContested && e.Side == "none" {
+				continue
+			}
+			f, l := tokenRange(doc, doc.Sentences[e.Sentence], e.Start, e.End)
+			for i := f; i < l; i++ {
+				evAt[i] = append(evAt[i], ei)
 			}
 		}
 	}
@@ -188,7 +193,7 @@ func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
 		s := doc.Sentences[e.Sentence]
 		first, last := tokenRange(doc, s, e.Start, e.End)
 		cFrom, cTo := cl.clauseOf(first)
-		role, verb := roleOf(doc, cFrom, cTo, first, last)
+		role, verb, vi := roleOf(doc, cFrom, cTo, first, last)
 		a.Mentions++
 		switch role {
 		case "agent":
@@ -201,28 +206,18 @@ func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
 		}
 		a.Spans = append(a.Spans, Mention{Start: e.Start, End: e.End, Text: e.Text, Sentence: e.Sentence, Voice: e.Voice, Role: role, Verb: verb})
 		mentions = append(mentions, mentionRef{e.Category, e.Start, e.End})
-		cStart, cEnd := doc.Tokens[cFrom].Start, doc.Tokens[cTo-1].End
-		cands := bySent[e.Sentence]
-		k := sort.Search(len(cands), func(i int) bool { return r.Evidence[cands[i]].Start >= cStart })
-		for ; k < len(cands) && r.Evidence[cands[k]].Start < cEnd; k++ {
-			d := r.Evidence[cands[k]]
-			if d.End > cEnd {
-				continue
-			}
+		for _, ei := range attached(doc, r.Evidence, s, cTo, e, first, last, role, vi, evAt) {
+			d := r.Evidence[ei]
 			key := descKey{d.Start, d.End, d.Category}
 			if seen[e.Category][key] {
 				continue
 			}
+			seen[e.Category][key] = true
 			desc := Descriptor{Text: d.Text, Start: d.Start, End: d.End, Category: d.Category, Weight: d.Weight, Voice: d.Voice, Side: d.Side, Sentence: d.Sentence}
-			switch d.Construct {
-			case "loaded_language", "intensifier":
-				seen[e.Category][key] = true
+			if d.Construct == ConstructContested {
+				a.Contested = append(a.Contested, desc)
+			} else {
 				a.Descriptors = append(a.Descriptors, desc)
-			case "contested":
-				if d.Side != "none" {
-					seen[e.Category][key] = true
-					a.Contested = append(a.Contested, desc)
-				}
 			}
 		}
 	}
@@ -272,3 +267,142 @@ func tokenRange(doc *text.Document, s text.Sentence, start, end int) (int, int) 
 	}
 	return first, last
 }
+
+// attached returns the descriptor candidates (indices into Result.Evidence,
+// via evAt) that are syntactically about the actor mention e, tokens
+// [first, last) of sentence s, whose clause ends at cTo. A word in the same
+// sentence or clause is not enough; it must be
+//   - a modifier of the mention: an adjective before a mention that heads its
+//     noun phrase ("brutal Russia");
+//   - what the mention possesses or modifies: the noun phrase after a
+//     possessive ("the West's selectivity", "NATO's creeping encroachment")
+//     or the head noun after a mention used as a modifier ("Western
+//     maneuver"), or the noun phrase before "of" + mention ("the double
+//     standards of Western powers");
+//   - an appositive: ", the aggressor," right after the mention;
+//   - with part-of-speech tags, the verb group of which the mention is the
+//     subject ("Europe hides", "Russia is massively attacking") with a
+//     copula's complement ("Russia is brutal"), or the verb of which it is
+//     the object ("to militarize Eastern Europe").
+//
+// A mention inside a hyphenated compound ("Kremlin-friendly rhetoric") is
+// not an actor in its own right, and a word in the object of the mention's
+// verb describes that object, not the mention ("France declared a
+// breakthrough": the breakthrough is not France). The result is in text
+// order without repeats.
+func attached(doc *text.Document, ev []Evidence, s text.Sentence, cTo int, e Evidence, first, last int, role string, vi int, evAt map[int][]int) []int {
+	toks := doc.Tokens
+	if e.Start > toks[first].Start || e.End < toks[last-1].End {
+		return nil // part of a compound
+	}
+	tagged := toks[first].Tag != ""
+	var out []int
+	seen := map[int]bool{}
+	// collect adds the candidates over tokens [from, to); inNP leaves out
+	// intensifiers, which inside a noun phrase are rarely degree words ("the
+	// coalition's very existence").
+	collect := func(from, to int, inNP bool) {
+		for i := from; i < to; i++ {
+			for _, ei := range evAt[i] {
+				if !seen[ei] && !(inNP && ev[ei].Construct == ConstructIntensifier) {
+					seen[ei] = true
+					out = append(out, ei)
+				}
+			}
+		}
+	}
+	isNoun := func(t text.Token) bool { return t.Tag == "NN" || t.Tag == "NNS" }
+	// npWord: a word that can sit inside a noun phrase after its determiner.
+	npWord := func(t text.Token) bool {
+		if tagged {
+			return strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NN") || t.Tag == "VBG" || t.Tag == "VBN" || t.Tag == "CD" || t.Tag == "RB" && t.Norm != "not"
+		}
+		return t.Kind == text.Word && !functionWord[t.Norm]
+	}
+	// The start of the mention's noun phrase: the modifiers before it.
+	k := first
+	for k > s.First && first-k < maxNPWords && npWord(toks[k-1]) && !isVerb(toks[k-1]) {
+		k--
+	}
+	modifier := false
+	switch {
+	case last < s.Last && (toks[last].Norm == "'s" || toks[last].Norm == "’s" || toks[last].Tag == "POS"):
+		// What the mention possesses: NATO's creeping encroachment.
+		j := last + 1
+		for j < s.Last && j-last <= maxNPWords && npWord(toks[j]) {
+			j++
+		}
+		collect(last+1, j, true)
+		return out
+	case tagged && last < s.Last && isNoun(toks[last]):
+		// The head the mention modifies: Western maneuver. The modifiers
+		// before the mention are the head's (sweeping new U.S. measures).
+		j := last
+		for j < s.Last && j-last < maxNPWords && isNoun(toks[j]) {
+			j++
+		}
+		collect(last, j, true)
+		modifier = true
+	case tagged:
+		// Modifiers of a mention that heads its noun phrase: brutal Russia.
+		// (Without tags a verb before the mention looks the same: "hides
+		// NATO".)
+		collect(k, first, true)
+	}
+	// A noun phrase with the mention's phrase as its "of" complement: the
+	// double standards of Western powers.
+	if tagged && k-1 > s.First && toks[k-1].Norm == "of" {
+		h := k - 2
+		for h >= s.First && k-1-h <= maxNPWords && npWord(toks[h]) && !isVerb(toks[h]) {
+			h--
+		}
+		collect(h+1, k-1, true)
+	}
+	if modifier {
+		// Not the subject or object of a verb itself: its head is.
+		return out
+	}
+	// An appositive: Russia, the aggressor, ...
+	if last+1 < s.Last && toks[last].Norm == "," {
+		t := toks[last+1]
+		if t.Norm == "a" || t.Norm == "an" || t.Norm == "the" || strings.HasPrefix(t.Tag, "JJ") {
+			j := last + 1
+			for j < s.Last && j-last <= maxNPWords && toks[j].Kind != text.Punct {
+				j++
+			}
+			if j < s.Last && toks[j].Norm == "," || j == s.Last {
+				collect(last+1, j, true)
+			}
+		}
+	}
+	if vi < 0 {
+		return out
+	}
+	switch role {
+	case "agent":
+		if vi < first {
+			// "by X": the passive's participle.
+			collect(vi, vi+1, false)
+			break
+		}
+		// The verb group: auxiliaries and adverbs up to the verb.
+		collect(last, vi+1, false)
+		if beForms[toks[vi].Norm] {
+			// A copula's complement: Russia is brutal / a pariah.
+			j := vi + 1
+			for j < cTo && j-vi <= maxNPWords && (npWord(toks[j]) || toks[j].Tag == "DT") && !isVerb(toks[j]) {
+				j++
+			}
+			collect(vi+1, j, false)
+		}
+	case "patient":
+		collect(vi, vi+1, false)
+	}
+	return out
+}
+
+// maxNPWords bounds the words taken as one noun phrase or verb group.
+const maxNPWords = 5
+
+// functionWord stops a noun phrase when there are no tags.
+var functionWord = map[string]bool{"the": true, "a": true, "an": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "with": true, "by": true, "from": true, "and": true, "or": true, "but": true, "that": true, "which": true, "who": true, "is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "will": true, "would": true, "as": true}
