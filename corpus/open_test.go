@@ -173,3 +173,32 @@ func TestManifestEntriesNamedAndNormalised(t *testing.T) {
 		t.Errorf("escaping path: %v", err)
 	}
 }
+
+// TestJSONValueSplitter: a JSON value over the limit is skipped with its
+// line and the next one read; stray closers end the file with an error
+// naming the line, never a loop.
+func TestJSONValueSplitter(t *testing.T) {
+	big := `{"id":"big","text":"` + strings.Repeat("x", 9000) + `"}`
+	for _, tc := range []struct{ in, want string }{
+		{"[\n" + big + ",\n{\"id\":\"b\",\"text\":\"Fine.\"}\n]", "b@f:3; skip f:2: record longer than 5096 bytes"},
+		{"{\"id\":\"a\",\n\"text\":\"x\"}\n}\n{\"id\":\"b\",\"text\":\"y\"}", "a@f:1; error f:3: invalid character '}'"},
+		{"[{\"id\":\"a\",\"text\":\"x\"},,}]", "a@f:1; error f:1: invalid character '}'"},
+		{"[{\"id\":\"a\",\"text\":\"x\"}", "a@f:1; error f:1: unexpected end of JSON input"},
+		{"{\n\"text\": \"a \\\" quote } ]\"} 12 \"s\"", "1@f:1; skip f:2: a record must be a JSON object, not a number; skip f:2: a record must be a JSON object, not a string"},
+	} {
+		var got []string
+		st, err := corpus.Tally(corpus.JSON(context.Background(), strings.NewReader(tc.in), corpus.RecordOptions{Name: "f", Limits: corpus.Limits{MaxDocumentBytes: 1000}}), func(a *corpus.Article) error {
+			got = append(got, a.ID+"@"+a.Location)
+			return nil
+		})
+		for _, s := range st.Skipped {
+			got = append(got, "skip "+s.Location+": "+s.Reason)
+		}
+		if err != nil {
+			got = append(got, "error "+err.Error())
+		}
+		if g := strings.Join(got, "; "); !strings.HasPrefix(g, tc.want) {
+			t.Errorf("%.60q:\n got %q\nwant %q", tc.in, g, tc.want)
+		}
+	}
+}

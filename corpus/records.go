@@ -137,6 +137,9 @@ func JSONL(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Artic
 }
 
 func parseJSONLine(line []byte, f Fields, lim Limits, loc, fallbackID string) (*Article, error) {
+	if t := bytes.TrimLeft(line, " \t\r\n"); len(t) > 0 && t[0] != '{' && json.Valid(t) {
+		return nil, &SkipError{Location: loc, Reason: "a record must be a JSON object, not " + jsonKind(t[0])}
+	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(line, &obj); err != nil {
 		return nil, &SkipError{Location: loc, Reason: "malformed JSON: " + err.Error()}
@@ -161,6 +164,21 @@ func parseJSONLine(line []byte, f Fields, lim Limits, loc, fallbackID string) (*
 		a.Repaired += repaired
 	}
 	return a, err
+}
+
+// jsonKind names the kind of JSON value that starts with c.
+func jsonKind(c byte) string {
+	switch c {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
 }
 
 func countInvalidUTF8(b []byte) int {
@@ -569,36 +587,27 @@ func JSON(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Articl
 				return
 			}
 		}
-		lt := &lineTracker{r: br}
-		dec := json.NewDecoder(lt)
+		js := &jsonSplitter{br: br, max: opt.Limits.maxDoc() + 4096, line: 1}
 		if array {
-			if _, err := dec.Token(); err != nil {
-				yield(nil, fmt.Errorf("%s:%d: %w", name, lt.lineAt(dec.InputOffset()), err))
-				return
-			}
+			js.skipSpace()
+			_, _ = js.br.ReadByte() // the '['
 		}
 		for n := 1; ; n++ {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
 				return
 			}
-			if array && !dec.More() {
+			raw, line, tooLong, err := js.next(array)
+			if errors.Is(err, io.EOF) {
 				return
 			}
-			var raw json.RawMessage
-			err := dec.Decode(&raw)
-			if errors.Is(err, io.EOF) && !array {
-				return
-			}
-			// The value started after the whitespace before its end.
-			line := lt.lineAt(dec.InputOffset() - int64(len(raw)))
 			loc := fmt.Sprintf("%s:%d", name, line)
 			if err != nil {
 				yield(nil, fmt.Errorf("%s: %w", loc, err))
 				return
 			}
-			if len(raw) > opt.Limits.maxDoc()+4096 {
-				if !yield(nil, &SkipError{ID: "record " + strconv.Itoa(n), Location: loc, Reason: fmt.Sprintf("record longer than %d bytes", opt.Limits.maxDoc()+4096)}) {
+			if tooLong {
+				if !yield(nil, &SkipError{ID: "record " + strconv.Itoa(n), Location: loc, Reason: fmt.Sprintf("record longer than %d bytes", js.max)}) {
 					return
 				}
 				continue
@@ -611,38 +620,124 @@ func JSON(ctx context.Context, r io.Reader, opt RecordOptions) iter.Seq2[*Articl
 	}
 }
 
-// lineTracker counts the lines of what passes through it, so a decoder's
-// byte offset can be turned into a line number. Offsets are asked in
-// increasing order, so only the newlines read ahead of the last question
-// are kept.
-type lineTracker struct {
-	r    io.Reader
-	read int64   // bytes read so far
-	nl   []int64 // offsets of newlines not yet counted
-	line int     // newlines before the last asked offset
+// jsonSplitter cuts a JSON array of values, or values one after another,
+// into single values without decoding them, so that a value longer than
+// max is skipped without being held in memory (json.Decoder holds a whole
+// value before it can fail) and each value is known by its first line.
+// Each value is then decoded on its own, which checks its syntax.
+type jsonSplitter struct {
+	br   *bufio.Reader
+	max  int
+	line int // current line (1-based)
 }
 
-// Read passes bytes through, noting newlines.
-func (t *lineTracker) Read(p []byte) (int, error) {
-	n, err := t.r.Read(p)
-	for i, c := range p[:n] {
-		if c == '\n' {
-			t.nl = append(t.nl, t.read+int64(i))
+// skipSpace consumes whitespace, counting lines.
+func (s *jsonSplitter) skipSpace() {
+	for {
+		c, err := s.br.ReadByte()
+		if err != nil {
+			return
+		}
+		switch c {
+		case '\n':
+			s.line++
+		case ' ', '\t', '\r':
+		default:
+			_ = s.br.UnreadByte()
+			return
 		}
 	}
-	t.read += int64(n)
-	return n, err
 }
 
-// lineAt returns the 1-based line of byte offset off.
-func (t *lineTracker) lineAt(off int64) int {
-	k := 0
-	for k < len(t.nl) && t.nl[k] < off {
-		k++
+var errJSONEnd = errors.New("unexpected end of JSON input")
+
+// next returns the next value, the line it starts on, and whether it was
+// over max (its bytes dropped). In an array it steps over the commas and
+// returns io.EOF at the closing ']'; in a stream, at the end of input.
+func (s *jsonSplitter) next(array bool) (val []byte, line int, tooLong bool, err error) {
+	for {
+		s.skipSpace()
+		c, err := s.br.ReadByte()
+		if err != nil {
+			if array {
+				return nil, s.line, false, fmt.Errorf("%w: the array is not closed by ]", errJSONEnd)
+			}
+			return nil, s.line, false, io.EOF
+		}
+		if c == ',' && array {
+			continue
+		}
+		if c == ']' && array {
+			return nil, s.line, false, io.EOF
+		}
+		_ = s.br.UnreadByte()
+		break
 	}
-	t.line += k
-	t.nl = t.nl[k:]
-	return t.line + 1
+	line = s.line
+	depth, inString, escaped, size := 0, false, false, 0
+	keep := func(c byte) {
+		size++
+		if tooLong {
+			return
+		}
+		if size > s.max {
+			tooLong, val = true, nil
+			return
+		}
+		val = append(val, c)
+	}
+	for {
+		c, err := s.br.ReadByte()
+		if err != nil {
+			if depth == 0 && !inString && size > 0 {
+				return val, line, tooLong, nil // a scalar at the end of input
+			}
+			return nil, line, tooLong, errJSONEnd
+		}
+		switch {
+		case inString:
+			if c == '\n' {
+				s.line++
+			}
+			keep(c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+				if depth == 0 {
+					return val, line, tooLong, nil
+				}
+			}
+		case c == '"':
+			keep(c)
+			inString = true
+		case c == '{' || c == '[':
+			keep(c)
+			depth++
+		case size == 0 && (c == '}' || c == ']' || c == ','):
+			return nil, line, false, fmt.Errorf("invalid character %q where a value should start", c)
+		case c == '}' || c == ']':
+			if depth == 0 { // the end of the enclosing array
+				_ = s.br.UnreadByte()
+				return val, line, tooLong, nil
+			}
+			keep(c)
+			if depth--; depth == 0 {
+				return val, line, tooLong, nil
+			}
+		case depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n'):
+			_ = s.br.UnreadByte() // a scalar ends; skipSpace counts the newline
+			return val, line, tooLong, nil
+		default:
+			if c == '\n' {
+				s.line++
+			}
+			keep(c)
+		}
+	}
 }
 
 func extOf(p string) string {
