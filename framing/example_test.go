@@ -57,11 +57,16 @@ func ExampleCompare() {
 		panic(err)
 	}
 	fmt.Println("design:", c.Design.Name)
-	for _, m := range c.Measures[:2] {
-		fmt.Printf("%s (%s family, %s): %.2f vs %.2f, %s %.2f\n", m.Name, m.Family, m.Test, m.Target, m.Reference, m.Effect, m.EffectSize)
+	for _, m := range c.Measures {
+		if m.Family == framing.FamilyPrimary {
+			fmt.Printf("%s (%s): %.2f vs %.2f, %s %.2f\n", m.Name, m.Test, m.Target, m.Reference, m.Effect, m.EffectSize)
+		}
 	}
 	// Output:
 	// design: sentences
-	// loaded_rate (primary family, poisson_exact): 307.69 vs 0.00, cohens_h 1.18
-	// unattributed_evaluative (primary family, fisher_exact): 1.00 vs 0.00, cohens_h 3.14
+	// loaded_rate (poisson_exact): 307.69 vs 0.00, cohens_h 1.18
+	// editorial_marker_rate (poisson_exact): 0.00 vs 0.00, cohens_h 0.00
+	// unattributed_evaluative (fisher_exact): 1.00 vs 0.00, cohens_h 3.14
+	// attributed (fisher_exact): 0.00 vs 1.00, cohens_h -3.14
+	// score (mann_whitney): 0.63 vs 0.10, cliffs_delta 1.00
 }

@@ -44,6 +44,7 @@ const (
 	MeasureRhetoricalQuestions         = "rhetorical_questions"
 	MeasureExclamations                = "exclamations"
 	MeasureScareQuotes                 = "scare_quotes"
+	MeasureEditorialMarkerCount        = "editorial_marker_count"
 	MeasureEditorialMarkerRate         = "editorial_marker_rate"
 	MeasureContestedTerms              = "contested_terms"
 	MeasureSentenceScoreMean           = "sentence_score_mean"
@@ -215,14 +216,16 @@ var Measures = []MeasureDef{
 		compute: func(t *tally) float64 { return t.exclamations }},
 	{Name: MeasureScareQuotes, Unit: UnitCount, Max: inf, Formula: "quoted phrases of at most four words with no speaker found",
 		compute: func(t *tally) float64 { return t.scare }},
-	{Name: MeasureEditorialMarkerRate, Unit: UnitPer1k, Max: inf, Headline: true, Formula: "1000 · (stance adverbs + presuppositions + insinuations + obligation modals + first person in the reporter's voice + rhetorical questions + exclamations + scare quotes) / W",
+	{Name: MeasureEditorialMarkerCount, Unit: UnitCount, Max: inf, Formula: "stance adverbs + presuppositions + insinuations + obligation modals + first person in the reporter's voice + rhetorical questions + exclamations + scare quotes (the count behind editorial_marker_rate)",
 		compute: func(t *tally) float64 {
 			n := 0.0
 			for _, c := range editorialConstructs {
 				n += t.count[c]
 			}
-			return t.per1k(n + t.rhetorical + t.exclamations + t.scare)
+			return n + t.rhetorical + t.exclamations + t.scare
 		}},
+	{Name: MeasureEditorialMarkerRate, Unit: UnitPer1k, Max: inf, Headline: true, Formula: "1000 · editorial_marker_count / W",
+		compute: func(t *tally) float64 { return t.per1k(t.m[MeasureEditorialMarkerCount]) }},
 	{Name: MeasureContestedTerms, Unit: UnitCount, Max: inf, Formula: "contested terms with a side (contested.<side> gives the count per side)",
 		evidence: func(e Evidence) bool { return e.Construct == ConstructContested && e.Side != "none" && !e.Negated },
 		compute:  func(t *tally) float64 { return t.contested }},
