@@ -11,10 +11,15 @@ var mdReplacer = strings.NewReplacer(
 	`\`, `\\`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
 	"[", `\[`, "]", `\]`, "#", `\#`, "~", `\~`, "\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 
-// md escapes text for Markdown: inline markup characters are
+// MarkdownEscape escapes text for Markdown: inline markup characters
+// (backslash included, so that an escaped "\[" cannot be unescaped) are
 // backslash-escaped, angle brackets and ampersands become entities (no raw
-// HTML can pass), and line breaks become spaces.
-func md(s string) string { return mdReplacer.Replace(s) }
+// HTML can pass), and line breaks (\r and \n) and tabs become spaces. It is
+// the one Markdown escaper of Slant: the report and the CLI's Markdown
+// outputs use it.
+func MarkdownEscape(s string) string { return mdReplacer.Replace(s) }
+
+func md(s string) string { return MarkdownEscape(s) }
 
 // Markdown writes the report as Markdown: the same sections as the HTML
 // page, charts given as the tables of their data, and each article's

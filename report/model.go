@@ -199,9 +199,9 @@ type familyView struct {
 	Class, Name, Constructs string
 }
 
-// summaryMeasures are the article measures shown in the profile table and
-// each article's header.
-var summaryMeasures = []string{"loaded_rate", "unattributed_evaluative_share", "editorial_marker_rate", "attributed_sentence_share", "quote_share", "editorializing_index"}
+// summaryMeasures are the article measures shown in the profile table:
+// the headline measures (framing.Headline).
+var summaryMeasures = framing.Headline
 
 // f3 formats a number with three decimals ("—" for NaN, no "-0.000").
 func f3(x float64) string {
@@ -402,25 +402,28 @@ func profileTable(d *Data, alpha float64) profilesView {
 	return pv
 }
 
-func effectName(e string) string {
+// EffectName names an effect size (framing.Effect*) for readers:
+// "Cliff's δ", "Cohen's h", "mean difference".
+func EffectName(e string) string {
 	switch e {
-	case "cliffs_delta":
+	case framing.EffectCliffsDelta:
 		return "Cliff's δ"
-	case "cohens_h":
+	case framing.EffectCohensH:
 		return "Cohen's h"
-	case "mean_difference":
+	case framing.EffectMeanDifference:
 		return "mean difference"
 	}
 	return e
 }
 
-func effectSymbol(e string) string {
+// EffectSymbol is an effect size's symbol: δ, h or Δ.
+func EffectSymbol(e string) string {
 	switch e {
-	case "cliffs_delta":
+	case framing.EffectCliffsDelta:
 		return "δ"
-	case "cohens_h":
+	case framing.EffectCohensH:
 		return "h"
-	case "mean_difference":
+	case framing.EffectMeanDifference:
 		return "Δ"
 	}
 	return e
@@ -458,7 +461,7 @@ func comparisons(d *Data) []cmpView {
 		cv.Families = strings.Join(fams, ", ")
 		for _, m := range c.Measures {
 			row := cmpRow{Name: m.Name, Family: m.Family, Unit: m.Unit, Target: f3(m.Target), Reference: f3(m.Reference), Medians: "—", Difference: f3(m.Difference),
-				Ratio: f3(m.Ratio), Delta: "—", Effect: effectName(m.Effect), EffectSymbol: effectSymbol(m.Effect), EffectSize: f3(m.EffectSize), CI: ci(m.CILow, m.CIHigh),
+				Ratio: f3(m.Ratio), Delta: "—", Effect: EffectName(m.Effect), EffectSymbol: EffectSymbol(m.Effect), EffectSize: f3(m.EffectSize), CI: ci(m.CILow, m.CIHigh),
 				CIMethod: m.CIMethod, Test: m.Test, P: fp(m.P), Q: fp(m.Q), Significant: m.Q <= c.Alpha}
 			if m.TargetMedian != nil && m.ReferenceMedian != nil {
 				row.Medians = f3(*m.TargetMedian) + " / " + f3(*m.ReferenceMedian)
@@ -725,7 +728,9 @@ func segments(r *framing.Result, si, start, end int, evs []framing.Evidence) []s
 	return out
 }
 
-var articleMeasures = []string{"editorializing_index", "loaded_rate", "unattributed_evaluative_share", "editorial_marker_rate", "attributed_sentence_share", "quote_share", "sentence_score_max"}
+// articleMeasures are shown in each article's header: the headline
+// measures and the strongest sentence's score.
+var articleMeasures = append(append([]string{}, framing.Headline...), framing.MeasureSentenceScoreMax)
 
 func articles(d *Data) ([]articleView, int) {
 	n := len(d.Results)
@@ -789,18 +794,19 @@ func articles(d *Data) ([]articleView, int) {
 	return out, len(d.Results) - n
 }
 
-// context returns up to n runes of s on one line, from its end (left) or
-// start (right).
-func contextRunes(s string, n int, left bool) string {
-	s = oneLine(s)
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
+// kwicContext returns the concordance context of text[start:end]: up to n
+// runes on each side on one line (framing.ContextBefore, ContextAfter,
+// linear in n), with "…" where text was cut.
+func kwicContext(text string, start, end, n int) (left, right string) {
+	left, cut := framing.ContextBefore(text, start, n)
+	if cut {
+		left = "…" + left
 	}
-	if left {
-		return "…" + string(rs[len(rs)-n:])
+	right, cut = framing.ContextAfter(text, end, n)
+	if cut {
+		right += "…"
 	}
-	return string(rs[:n]) + "…"
+	return left, right
 }
 
 // concordance lists the occurrences of the most frequent loaded terms
@@ -862,8 +868,9 @@ func concordance(d *Data, top, per, width int) ([]kwicRow, []string) {
 				continue
 			}
 			count[k]++
-			rows = append(rows, kwicRow{Term: k, Left: contextRunes(r.Text[:e.Start], width, true), Match: r.Text[e.Start:e.End],
-				Right: contextRunes(r.Text[e.End:], width, false), Outlet: r.Outlet, Article: r.ID, Anchor: anchors[r],
+			left, right := kwicContext(r.Text, e.Start, e.End, width)
+			rows = append(rows, kwicRow{Term: k, Left: left, Match: r.Text[e.Start:e.End],
+				Right: right, Outlet: r.Outlet, Article: r.ID, Anchor: anchors[r],
 				Start: e.Start, End: e.End, Voice: string(e.Voice), Category: e.Category, Negated: e.Negated})
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"os"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/framing"
@@ -18,22 +17,6 @@ import (
 	"github.com/slantlab/slant/report"
 	"github.com/spf13/cobra"
 )
-
-// analysis is the JSON document `slant analyze --format json` writes.
-type analysis struct {
-	Lexicons string            `json:"lexicons"`
-	Weights  string            `json:"weights"`
-	Stats    analysisStats     `json:"stats"`
-	Articles []*framing.Result `json:"articles"`
-	Skipped  []skipped         `json:"skipped"`
-}
-
-type analysisStats struct {
-	Read     int `json:"read"`
-	Analysed int `json:"analysed"`
-	Skipped  int `json:"skipped"`
-	Repaired int `json:"repaired_utf8"`
-}
 
 func newAnalyzeCmd() *cobra.Command {
 	var in inputFlags
@@ -61,7 +44,7 @@ With no PATH it analyses the five bundled seed articles.`,
 				return err
 			}
 			ctx := commandContext(cmd)
-			doc := analysis{Lexicons: an.Fingerprint(), Weights: an.Weights().Source, Articles: []*framing.Result{}}
+			doc := framing.Analysis{Lexicons: an.Fingerprint(), Weights: an.Weights().Source, Articles: []*framing.Result{}}
 			out := cmd.OutOrStdout()
 			// JSON and CSV stream article by article, so memory stays flat on
 			// large corpora; text and Markdown collect (they are for reading).
@@ -85,16 +68,16 @@ With no PATH it analyses the five bundled seed articles.`,
 				emit = func(r *framing.Result) error { doc.Articles = append(doc.Articles, r); return nil }
 				finish = func(corpus.Stats) error {
 					if format == "md" {
-						return writeAnalysisMarkdown(out, doc)
+						return report.AnalysisMarkdown(out, &doc)
 					}
-					return writeAnalysisText(out, doc)
+					return report.AnalysisText(out, &doc)
 				}
 			}
 			st, err := in.run(ctx, cmd.ErrOrStderr(), an, args, emit)
 			if err != nil {
 				return err
 			}
-			doc.Stats = analysisStats{Read: st.Read, Analysed: st.Articles, Skipped: len(st.Skipped), Repaired: st.Repaired}
+			doc.Stats = framing.AnalysisStats{Read: st.Read, Analysed: st.Articles, Skipped: len(st.Skipped), Repaired: st.Repaired}
 			doc.Skipped = skipList(st)
 			reportSkips(cmd.ErrOrStderr(), st)
 			return finish(st)
@@ -111,80 +94,6 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
-}
-
-// summaryMeasures are the measures the text summary shows.
-var summaryMeasures = []string{"editorializing_index", "loaded_rate", "unattributed_evaluative_share", "editorial_marker_rate", "attributed_sentence_share", "quote_share", "anonymous_sources", "vague_sources", "sentence_score_max"}
-
-func writeAnalysisText(w io.Writer, doc analysis) error {
-	fmt.Fprintf(w, "%d documents read, %d analysed, %d skipped (lexicons %s)\n\n", doc.Stats.Read, doc.Stats.Analysed, doc.Stats.Skipped, doc.Lexicons[:12])
-	for _, r := range doc.Articles {
-		fmt.Fprintf(w, "%s — %s\n  %q\n", r.ID, r.Outlet, r.Title)
-		fmt.Fprintf(w, "  %d words, %d sentences, %d furniture blocks removed\n", r.Words, len(r.Sentences), len(r.Removed))
-		for _, m := range summaryMeasures {
-			fmt.Fprintf(w, "  %-30s %10.3f\n", m, r.Measures[m])
-		}
-		fmt.Fprintf(w, "  frames: generic %s; policy %s (%s)\n", r.Frames.Generic.Dominant, r.Frames.Policy.Dominant, r.Frames.Policy.Reason)
-		fmt.Fprintf(w, "  style: Flesch–Kincaid grade %.1f, %.1f words/sentence, passive share %.2f\n", r.Measures["fk_grade"], r.Measures["words_per_sentence"], r.Measures["passive_share"])
-		for i, ac := range r.Actors {
-			if i == 4 {
-				break
-			}
-			var ds []string
-			for _, d := range ac.Descriptors {
-				ds = append(ds, d.Text)
-			}
-			fmt.Fprintf(w, "  actor %-16s %2d mentions, agent %d, patient %d", ac.Name, ac.Mentions, ac.Agent, ac.Patient)
-			if len(ds) > 0 {
-				fmt.Fprintf(w, "; described with: %s", strings.Join(ds, ", "))
-			}
-			fmt.Fprintln(w)
-		}
-		if sides := contestedSides(r); sides != "" {
-			fmt.Fprintf(w, "  contested terms by side: %s\n", sides)
-		}
-		ev := topEvidence(r, 5)
-		if len(ev) > 0 {
-			fmt.Fprintln(w, "  strongest evidence in the reporter's voice:")
-		}
-		for _, e := range ev {
-			fmt.Fprintf(w, "    [%d:%d] %-28s %.2f  %q\n", e.Start, e.End, e.Category, e.Weight, e.Text)
-		}
-		fmt.Fprintln(w)
-	}
-	return nil
-}
-
-func contestedSides(r *framing.Result) string {
-	var parts []string
-	for k, v := range r.Measures {
-		if strings.HasPrefix(k, "contested.") && v > 0 {
-			parts = append(parts, fmt.Sprintf("%s %g", strings.TrimPrefix(k, "contested."), v))
-		}
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ", ")
-}
-
-// topEvidence returns the strongest loaded, intensifier and editorial
-// evidence in the reporter's voice.
-func topEvidence(r *framing.Result, n int) []framing.Evidence {
-	var ev []framing.Evidence
-	for _, e := range r.Evidence {
-		if def, _ := framing.ConstructInfo(e.Construct); def.Exemplars && e.Voice == framing.Reporter && !e.Negated {
-			ev = append(ev, e)
-		}
-	}
-	sort.SliceStable(ev, func(i, j int) bool {
-		if ev[i].Weight != ev[j].Weight {
-			return ev[i].Weight > ev[j].Weight
-		}
-		return ev[i].Start < ev[j].Start
-	})
-	if len(ev) > n {
-		ev = ev[:n]
-	}
-	return ev
 }
 
 // articleCSV writes one row per article: id, outlet, title, the documented
@@ -319,7 +228,7 @@ func (a *articleCSV) flush() error {
 // jsonStream writes the analysis document article by article.
 type jsonStream struct {
 	w     io.Writer
-	doc   *analysis
+	doc   *framing.Analysis
 	count int
 }
 
@@ -347,33 +256,3 @@ func (j *jsonStream) finish(corpus.Stats) error {
 	_, err := fmt.Fprintf(j.w, "\n  ],\n  \"skipped\": %s,\n  \"stats\": %s\n}\n", skipped, stats)
 	return err
 }
-
-func writeAnalysisMarkdown(w io.Writer, doc analysis) error {
-	fmt.Fprintf(w, "# Slant analysis\n\n%d documents read, %d analysed, %d skipped. Lexicons `%s`.\n\n", doc.Stats.Read, doc.Stats.Analysed, doc.Stats.Skipped, doc.Lexicons[:12])
-	fmt.Fprintf(w, "| article | outlet |")
-	for _, m := range summaryMeasures {
-		fmt.Fprintf(w, " %s |", m)
-	}
-	fmt.Fprintf(w, "\n|---|---|%s\n", strings.Repeat("---:|", len(summaryMeasures)))
-	for _, r := range doc.Articles {
-		fmt.Fprintf(w, "| %s | %s |", mdEscape(r.ID), mdEscape(r.Outlet))
-		for _, m := range summaryMeasures {
-			fmt.Fprintf(w, " %.3f |", r.Measures[m])
-		}
-		fmt.Fprintln(w)
-	}
-	for _, r := range doc.Articles {
-		fmt.Fprintf(w, "\n## %s — %s\n\n", mdEscape(r.Outlet), mdEscape(r.Title))
-		for _, e := range topEvidence(r, 8) {
-			fmt.Fprintf(w, "- `%s` %.2f, bytes %d–%d: “%s”\n", e.Category, e.Weight, e.Start, e.End, mdEscape(e.Text))
-		}
-	}
-	for _, s := range doc.Skipped {
-		fmt.Fprintf(w, "\nSkipped %s (%s): %s\n", mdEscape(s.ID), mdEscape(s.Location), mdEscape(s.Reason))
-	}
-	return nil
-}
-
-var mdReplacer = strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "`", "'", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ")
-
-func mdEscape(s string) string { return mdReplacer.Replace(s) }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/framing"
+	"github.com/slantlab/slant/report"
 	"github.com/spf13/cobra"
 )
 
@@ -137,13 +138,13 @@ func compareProfiles(ps *framing.Profiles, target, reference string, opt framing
 // first, then the primary family, the exploratory families, and categories
 // and distinctive words both ways.
 func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
-	esc := func(s string) string { return s }
+	esc := report.TerminalSafe
 	if md {
-		esc = mdEscape
-		fmt.Fprintf(w, "# %s vs %s\n\n", mdEscape(c.Target), mdEscape(c.Reference))
-		fmt.Fprintf(w, "**Design:** %s\n\n", mdEscape(c.Design.Statement))
+		esc = report.MarkdownEscape
+		fmt.Fprintf(w, "# %s vs %s\n\n", report.MarkdownEscape(c.Target), report.MarkdownEscape(c.Reference))
+		fmt.Fprintf(w, "**Design:** %s\n\n", report.MarkdownEscape(c.Design.Statement))
 	} else {
-		fmt.Fprintf(w, "%s vs %s\n", c.Target, c.Reference)
+		fmt.Fprintf(w, "%s vs %s\n", esc(c.Target), esc(c.Reference))
 		fmt.Fprintf(w, "design: %s\n", c.Design.Statement)
 	}
 	fmt.Fprintf(w, "unit of analysis: %s (n = %d vs %d); bootstrap %d resamples, seed %d\n", c.Unit, c.NTarget, c.NReference, c.Bootstrap, c.Seed)
@@ -168,7 +169,7 @@ func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
 		}
 		fmt.Fprintln(w)
 		if md {
-			fmt.Fprintf(w, "## %s family\n\n%s\n\n", f.Name, mdEscape(f.Description))
+			fmt.Fprintf(w, "## %s family\n\n%s\n\n", f.Name, report.MarkdownEscape(f.Description))
 			fmt.Fprintf(w, "| measure | target | reference | median t / r | difference | δ | effect | %s | test | p | q |\n|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n", level)
 		} else {
 			fmt.Fprintf(w, "%s family: %s\n", f.Name, f.Description)
@@ -183,7 +184,7 @@ func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
 			if m.Delta != nil {
 				delta = fmt.Sprintf("%+.3f", *m.Delta)
 			}
-			eff := fmt.Sprintf("%s %+.3f", shortEffect(m.Effect), m.EffectSize)
+			eff := fmt.Sprintf("%s %+.3f", report.EffectSymbol(m.Effect), m.EffectSize)
 			ci := fmt.Sprintf("[%.3f, %.3f] %s", m.CILow, m.CIHigh, shortCI(m.CIMethod))
 			if md {
 				fmt.Fprintf(w, "| %s | %.3f | %.3f | %s | %+.3f | %s | %s | %s | %s | %.4f | %.4f |\n", m.Name, m.Target, m.Reference, med, m.Difference, delta, eff, ci, m.Test, m.P, m.Q)
@@ -200,7 +201,7 @@ func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
 			}
 			fmt.Fprintln(w)
 			if md {
-				fmt.Fprintf(w, "### %s, higher in %s\n\n", title, mdEscape(name))
+				fmt.Fprintf(w, "### %s, higher in %s\n\n", title, report.MarkdownEscape(name))
 			} else {
 				fmt.Fprintf(w, "%s, higher in %s:\n", title, name)
 			}
@@ -211,7 +212,7 @@ func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
 				}
 				k++
 				if md {
-					fmt.Fprintf(w, "- %s\n", mdEscape(line(t)))
+					fmt.Fprintf(w, "- %s\n", report.MarkdownEscape(line(t)))
 				} else {
 					fmt.Fprintf(w, "  %s\n", line(t))
 				}
@@ -231,18 +232,6 @@ func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
 		}
 		return fmt.Sprintf("%-20s z %+6.2f  G² %+7.2f  q %.4f  (%g vs %g)%s", t.Term, t.Z, t.G2, t.Q, t.TargetCount, t.ReferenceCount, ex)
 	})
-}
-
-func shortEffect(e string) string {
-	switch e {
-	case framing.EffectCliffsDelta:
-		return "δ"
-	case framing.EffectCohensH:
-		return "h"
-	case framing.EffectMeanDifference:
-		return "Δ"
-	}
-	return e
 }
 
 func shortCI(m string) string {

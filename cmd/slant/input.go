@@ -115,11 +115,7 @@ func (f *inputFlags) analyzer(extra ...framing.Option) (*framing.Analyzer, error
 }
 
 // skipped is a skipped document in JSON output.
-type skipped struct {
-	ID       string `json:"id"`
-	Location string `json:"location"`
-	Reason   string `json:"reason"`
-}
+type skipped = framing.SkippedRecord
 
 func skipList(st corpus.Stats) []skipped {
 	out := []skipped{}
