@@ -226,6 +226,11 @@ type MeasureComparison struct {
 	NReference int     `json:"n_reference"`
 	// Evidence lists target exemplars behind the measure, when it has any.
 	Evidence []Exemplar `json:"evidence,omitempty"`
+	// SketchError is set when a side's values were sketched (more than its
+	// profile's ExactLimit distinct values): it bounds |δ − δ of the true
+	// values|, the share of unit pairs whose order the sketch cannot tell
+	// (counted as ties). Omitted when both sides are exact.
+	SketchError float64 `json:"sketch_error,omitempty"`
 }
 
 // TermComparison is one distinctive word or category.
@@ -301,10 +306,16 @@ var sentenceMeasures = []struct {
 	{"quote_share", false, nil},
 }
 
-// unitValues returns a profile's sorted per-unit values of one measure
-// ("article:<measure>" or "sentence:<feature>"): the one place comparisons
-// read them.
-func unitValues(p *Profile, key string) []float64 { return p.Values[key] }
+// unitValues returns two profiles' sorted per-unit values of one measure
+// ("article:<measure>" or "sentence:<feature>") on one grid: the one place
+// comparisons read them. Exact while both distributions are (sketchError
+// 0); past a profile's ExactLimit both sides are bucketed alike and
+// sketchError bounds the error of Cliff's δ (see
+// ComparableDistributions).
+func unitValues(t, r *Profile, key string) (x, y []float64, sketchError float64) {
+	cx, cy, e := ComparableDistributions(t.values(key), r.values(key))
+	return cx.Expand(), cy.Expand(), e
+}
 
 // Compare compares target with reference under the design the options
 // select, and states it (Comparison.Design):
@@ -453,11 +464,12 @@ func compareArticles(c *Comparison, t, r *Profile, opt CompareOptions, nextSeed 
 	c.NTarget, c.NReference = int(t.Documents), int(r.Documents)
 	c.Design = DesignInfo{Name: DesignArticles, Statement: fmt.Sprintf("independent articles (%d vs %d): each article is one observation; Cliff's δ with Mann–Whitney U", c.NTarget, c.NReference)}
 	add := func(name, family string) {
-		x, y := unitValues(t, "article:"+name), unitValues(r, "article:"+name)
+		x, y, se := unitValues(t, r, "article:"+name)
 		if len(x) == 0 && len(y) == 0 {
 			return
 		}
 		mc := compareValues(name, measureUnit(name), x, y, false, opt, nextSeed())
+		mc.SketchError = round6(se)
 		mc.Family = family
 		c.Measures = append(c.Measures, mc)
 	}
@@ -530,14 +542,16 @@ func compareSentences(c *Comparison, t, r *Profile, opt CompareOptions, nextSeed
 			}
 			continue
 		}
-		x, y := unitValues(t, "sentence:"+pm.Sentence), unitValues(r, "sentence:"+pm.Sentence)
+		x, y, se := unitValues(t, r, "sentence:"+pm.Sentence)
 		mc := compareValues(pm.Sentence, "per_sentence", x, y, pm.Proportion, opt, nextSeed())
+		mc.SketchError = round6(se)
 		mc.Family = FamilyPrimary
 		c.Measures = append(c.Measures, mc)
 	}
 	for _, sm := range sentenceMeasures {
-		x, y := unitValues(t, "sentence:"+sm.name), unitValues(r, "sentence:"+sm.name)
+		x, y, se := unitValues(t, r, "sentence:"+sm.name)
 		mc := compareValues(sm.name, "per_sentence", x, y, sm.proportion, opt, nextSeed())
+		mc.SketchError = round6(se)
 		mc.Family = FamilyMeasures
 		mc.Evidence = exemplarsFor(t, sm.constructs)
 		c.Measures = append(c.Measures, mc)
@@ -1253,6 +1267,9 @@ func newRestPool(ps *Profiles) *restPool {
 	all := ps.All()
 	tot := NewProfile(ps.GroupBy, "", ps.Lexicons)
 	tot.Keys = ps.Keys()
+	if ps.ExactLimit > 0 {
+		tot.ExactLimit = ps.ExactLimit
+	}
 	valueKeys := map[string]bool{}
 	var owned []ownedExemplar
 	for _, p := range all {
@@ -1285,16 +1302,12 @@ func newRestPool(ps *Profiles) *restPool {
 		}
 	}
 	for k := range valueKeys {
-		var n int
+		// Distribution merges are order-free, so map order is harmless.
+		d := NewDistribution(tot.ExactLimit)
 		for _, p := range all {
-			n += len(unitValues(p, k))
+			d.merge(p.Values[k])
 		}
-		v := make([]float64, 0, n)
-		for _, p := range all {
-			v = append(v, unitValues(p, k)...)
-		}
-		slices.Sort(v)
-		tot.Values[k] = v
+		tot.Values[k] = d
 	}
 	sort.SliceStable(owned, func(i, j int) bool { return exemplarLess(owned[i].e, owned[j].e) })
 	rp := &restPool{ps: ps, total: tot, exemplars: owned, index: map[string]int{}}
@@ -1367,7 +1380,7 @@ func (rp *restPool) without(key string, withTerms bool) *Profile {
 	sub(r.Articles, tot.Articles, p.Articles)
 	sub(r.SentenceMoments, tot.SentenceMoments, p.SentenceMoments)
 	for k, v := range tot.Values {
-		if rest := excludeSorted(v, unitValues(p, k)); len(rest) > 0 {
+		if rest := v.without(p.Values[k]); rest.N() > 0 {
 			r.Values[k] = rest
 		}
 	}
@@ -1400,21 +1413,3 @@ func (rp *restPool) without(key string, withTerms bool) *Profile {
 	return r
 }
 
-// excludeSorted returns sorted all with the sorted multiset part removed
-// (each value of part removes one equal value of all), in linear time.
-// Values of part missing from all are ignored.
-func excludeSorted(all, part []float64) []float64 {
-	out := make([]float64, 0, max(0, len(all)-len(part)))
-	j := 0
-	for _, v := range all {
-		for j < len(part) && part[j] < v {
-			j++
-		}
-		if j < len(part) && part[j] == v {
-			j++
-			continue
-		}
-		out = append(out, v)
-	}
-	return out
-}

@@ -209,19 +209,6 @@ func TestCompareRestIsMerge(t *testing.T) {
 	}
 }
 
-func TestExcludeSorted(t *testing.T) {
-	got := excludeSorted([]float64{0, 0, 1, 2, 2, 2, 5}, []float64{0, 2, 2, 7})
-	want := []float64{0, 1, 2, 5}
-	if len(got) != len(want) {
-		t.Fatalf("%v", got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("%v, want %v", got, want)
-		}
-	}
-}
-
 // TestCompareSeedsPrimary is the issue-15 target: one article a side, the
 // Eastern Herald's loaded language in its own voice is higher than AP's
 // with q < 0.05 within the primary family, by a named count test.

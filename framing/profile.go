@@ -13,7 +13,7 @@ import (
 
 // ProfileSchema is the version of the Profile layout; profiles of different
 // schemas refuse to merge.
-const ProfileSchema = 1
+const ProfileSchema = 2
 
 // MaxExemplars bounds the strongest-evidence exemplars a profile keeps.
 const MaxExemplars = 20
@@ -67,10 +67,17 @@ type Profile struct {
 	// SentenceMoments holds moments of each sentence feature (and the score)
 	// over sentences.
 	SentenceMoments map[string]*Moments `json:"sentence_moments"`
+	// ExactLimit is how many distinct values of each measure are kept
+	// exactly before that measure is sketched (see Distribution);
+	// DefaultExactLimit unless changed before the first Add. Profiles
+	// with different limits refuse to merge.
+	ExactLimit int `json:"exact_limit"`
 	// Values keeps each unit's value for rank tests and bootstrap intervals:
-	// "article:<measure>" per article, "sentence:<feature>" per sentence,
-	// sorted. Memory grows with the corpus (one float per unit and measure).
-	Values map[string][]float64 `json:"values"`
+	// "article:<measure>" per article, "sentence:<feature>" per sentence.
+	// Memory is bounded: exact up to ExactLimit distinct values per
+	// measure, a sketch past it. Read them with ArticleValues and
+	// SentenceValues.
+	Values map[string]*Distribution `json:"values"`
 	// CategoryHits counts non-negated evidence per lexicon category in the
 	// reporter's voice; CategoryDocs counts articles with at least one.
 	CategoryHits map[string]float64 `json:"category_hits"`
@@ -122,10 +129,58 @@ func newPortrait(name string) *ActorPortrait {
 // NewProfile returns an empty profile for key, built with lexicons of the
 // given fingerprint.
 func NewProfile(groupBy, key, lexicons string) *Profile {
-	return &Profile{Schema: ProfileSchema, Lexicons: lexicons, GroupBy: groupBy, Keys: []string{key},
-		Articles: map[string]*Moments{}, SentenceMoments: map[string]*Moments{}, Values: map[string][]float64{},
+	return &Profile{Schema: ProfileSchema, Lexicons: lexicons, GroupBy: groupBy, Keys: []string{key}, ExactLimit: DefaultExactLimit,
+		Articles: map[string]*Moments{}, SentenceMoments: map[string]*Moments{}, Values: map[string]*Distribution{},
 		CategoryHits: map[string]float64{}, CategoryDocs: map[string]int64{}, Terms: map[string]float64{}, Exemplars: []Exemplar{},
 		Actors: map[string]*ActorPortrait{}}
+}
+
+// ArticleValues returns the distribution of an article measure over the
+// profile's articles (empty, never nil, when the measure is absent).
+// Exact while it holds at most ExactLimit distinct values; see
+// Distribution for the sketch past that and ComparableDistributions for
+// rank statistics with a stated error.
+func (p *Profile) ArticleValues(measure string) *Distribution {
+	return p.values(articlePrefix + measure)
+}
+
+// SentenceValues returns the distribution of a sentence feature ("score",
+// "loaded_reporter", "intensifier", "unattributed_evaluative",
+// "attributed", "quote_share") over the profile's sentences (empty, never
+// nil, when absent).
+func (p *Profile) SentenceValues(feature string) *Distribution {
+	return p.values(sentencePrefix + feature)
+}
+
+const (
+	articlePrefix  = "article:"
+	sentencePrefix = "sentence:"
+)
+
+func (p *Profile) values(key string) *Distribution {
+	if d := p.Values[key]; d != nil {
+		return d
+	}
+	return NewDistribution(p.ExactLimit)
+}
+
+// limitOf returns an exact limit, DefaultExactLimit for 0 (a profile
+// decoded without one).
+func limitOf(n int) int {
+	if n <= 0 {
+		return DefaultExactLimit
+	}
+	return n
+}
+
+// distribution returns the profile's distribution for key, creating it.
+func (p *Profile) distribution(key string) *Distribution {
+	d := p.Values[key]
+	if d == nil {
+		d = NewDistribution(p.ExactLimit)
+		p.Values[key] = d
+	}
+	return d
 }
 
 // Key returns the profile's group value(s), joined with "+".
@@ -154,12 +209,12 @@ func (p *Profile) Add(r *Result) error {
 	for _, k := range names {
 		v := r.Measures[k]
 		moment(p.Articles, k).Add(v)
-		p.Values["article:"+k] = insertSorted(p.Values["article:"+k], v)
+		p.distribution(articlePrefix + k).Add(v)
 	}
-	batch := make([]float64, len(r.Sentences))
 	for _, f := range sentenceValueFeatures {
 		m := moment(p.SentenceMoments, f)
-		for i, s := range r.Sentences {
+		d := p.distribution(sentencePrefix + f)
+		for _, s := range r.Sentences {
 			v := s.Features[f]
 			switch f {
 			case "score":
@@ -171,12 +226,8 @@ func (p *Profile) Add(r *Result) error {
 				}
 			}
 			m.Add(v)
-			batch[i] = v
+			d.Add(v)
 		}
-		// Sort the article's few values and merge them in: linear in the
-		// profile's size, where re-sorting everything on every Add was not.
-		sort.Float64s(batch)
-		p.Values["sentence:"+f] = mergeSorted(p.Values["sentence:"+f], batch)
 	}
 	seen := map[string]bool{}
 	for _, e := range r.Evidence {
@@ -261,33 +312,6 @@ func moment(m map[string]*Moments, k string) *Moments {
 	return m[k]
 }
 
-// mergeSorted merges sorted b into sorted a, in place from the back (a
-// grows by append; nothing else is allocated), and returns the result.
-func mergeSorted(a, b []float64) []float64 {
-	n := len(a)
-	a = append(a, b...)
-	i, j, k := n-1, len(b)-1, len(a)-1
-	for j >= 0 {
-		if i >= 0 && a[i] > b[j] {
-			a[k] = a[i]
-			i--
-		} else {
-			a[k] = b[j]
-			j--
-		}
-		k--
-	}
-	return a
-}
-
-func insertSorted(xs []float64, v float64) []float64 {
-	i := sort.SearchFloat64s(xs, v)
-	xs = append(xs, 0)
-	copy(xs[i+1:], xs[i:])
-	xs[i] = v
-	return xs
-}
-
 func trimExemplars(es []Exemplar) []Exemplar {
 	sort.SliceStable(es, func(i, j int) bool {
 		a, b := es[i], es[j]
@@ -311,9 +335,12 @@ func trimExemplars(es []Exemplar) []Exemplar {
 // ErrIncompatible is returned (wrapped) when profiles cannot be merged.
 var ErrIncompatible = errors.New("incompatible profiles")
 
-// compatible says why profiles of the given schemas, lexicon fingerprints
-// and grouping fields may not merge (nil when they may).
-func compatible(schemaA, schemaB int, lexA, lexB, byA, byB string) error {
+// compatible says why profiles of the given schemas, lexicon fingerprints,
+// grouping fields and exact limits may not merge (nil when they may).
+func compatible(schemaA, schemaB int, lexA, lexB, byA, byB string, limitA, limitB int) error {
+	if limitA != limitB {
+		return fmt.Errorf("framing: merging profiles keeping %d and %d exact values per measure: %w", limitA, limitB, ErrIncompatible)
+	}
 	if schemaA != schemaB {
 		return fmt.Errorf("framing: merging profiles of schema %d and %d: %w", schemaA, schemaB, ErrIncompatible)
 	}
@@ -329,10 +356,10 @@ func compatible(schemaA, schemaB int, lexA, lexB, byA, byB string) error {
 // Merge adds o into p. It fails when the profiles were built with different
 // lexicon fingerprints, schemas or grouping fields.
 func (p *Profile) Merge(o *Profile) error {
-	if err := compatible(p.Schema, o.Schema, p.Lexicons, o.Lexicons, p.GroupBy, o.GroupBy); err != nil {
+	p.initMaps()
+	if err := compatible(p.Schema, o.Schema, p.Lexicons, o.Lexicons, p.GroupBy, o.GroupBy, p.ExactLimit, limitOf(o.ExactLimit)); err != nil {
 		return err
 	}
-	p.initMaps()
 	keys := map[string]bool{}
 	for _, k := range append(append([]string{}, p.Keys...), o.Keys...) {
 		keys[k] = true
@@ -354,10 +381,12 @@ func (p *Profile) Merge(o *Profile) error {
 		t := moment(p.SentenceMoments, k)
 		t.N, t.Sum, t.SumSq = t.N+m.N, t.Sum+m.Sum, t.SumSq+m.SumSq
 	}
-	for k, vs := range o.Values {
-		// Copy first: p.Values[k] may share its array with o's (Clone, or
-		// a profile merged into two others).
-		p.Values[k] = mergeSorted(append([]float64(nil), p.Values[k]...), vs)
+	for k, d := range o.Values {
+		if p.Values[k] == nil {
+			p.Values[k] = d.Clone()
+		} else if err := p.Values[k].Merge(d); err != nil {
+			return err
+		}
 	}
 	for k, v := range o.CategoryHits {
 		p.CategoryHits[k] += v
@@ -400,7 +429,10 @@ func (p *Profile) initMaps() {
 		}
 	}
 	if p.Values == nil {
-		p.Values = map[string][]float64{}
+		p.Values = map[string]*Distribution{}
+	}
+	if p.ExactLimit <= 0 {
+		p.ExactLimit = DefaultExactLimit
 	}
 	if p.CategoryHits == nil {
 		p.CategoryHits = map[string]float64{}
@@ -458,7 +490,9 @@ func (p *Profile) UnmarshalBinary(b []byte) error {
 type Profiles struct {
 	GroupBy  string
 	Lexicons string
-	byKey    map[string]*Profile
+	// ExactLimit is given to each new profile (DefaultExactLimit when 0).
+	ExactLimit int
+	byKey      map[string]*Profile
 }
 
 // NewProfiles returns an empty grouping by field ("outlet" by default, or
@@ -477,6 +511,9 @@ func (ps *Profiles) Add(r *Result) error {
 	p := ps.byKey[key]
 	if p == nil {
 		p = NewProfile(ps.GroupBy, key, ps.Lexicons)
+		if ps.ExactLimit > 0 {
+			p.ExactLimit = ps.ExactLimit
+		}
 		ps.byKey[key] = p
 	}
 	return p.Add(r)
@@ -512,16 +549,16 @@ func (ps *Profiles) All() []*Profile {
 // only o has included) differ in schema, lexicon fingerprint or grouping
 // field.
 func (ps *Profiles) Merge(o *Profiles) error {
-	if err := compatible(ProfileSchema, ProfileSchema, ps.Lexicons, o.Lexicons, ps.GroupBy, o.GroupBy); err != nil {
+	if err := compatible(ProfileSchema, ProfileSchema, ps.Lexicons, o.Lexicons, ps.GroupBy, o.GroupBy, limitOf(ps.ExactLimit), limitOf(o.ExactLimit)); err != nil {
 		return err
 	}
 	for _, k := range o.Keys() {
 		op := o.byKey[k]
-		if err := compatible(ProfileSchema, op.Schema, ps.Lexicons, op.Lexicons, ps.GroupBy, op.GroupBy); err != nil {
+		if err := compatible(ProfileSchema, op.Schema, ps.Lexicons, op.Lexicons, ps.GroupBy, op.GroupBy, limitOf(ps.ExactLimit), limitOf(op.ExactLimit)); err != nil {
 			return fmt.Errorf("source %s: %w", k, err)
 		}
 		if p, ok := ps.byKey[k]; ok {
-			if err := compatible(p.Schema, op.Schema, p.Lexicons, op.Lexicons, p.GroupBy, op.GroupBy); err != nil {
+			if err := compatible(p.Schema, op.Schema, p.Lexicons, op.Lexicons, p.GroupBy, op.GroupBy, limitOf(p.ExactLimit), limitOf(op.ExactLimit)); err != nil {
 				return fmt.Errorf("source %s: %w", k, err)
 			}
 		}

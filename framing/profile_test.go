@@ -51,8 +51,11 @@ func equalProfiles(t *testing.T, a, b *Profile) {
 			t.Fatalf("article moments %s differ: %+v %+v", k, m, n)
 		}
 	}
-	for k, vs := range a.Values {
-		ws := b.Values[k]
+	if len(a.Values) != len(b.Values) {
+		t.Fatalf("%d vs %d distributions", len(a.Values), len(b.Values))
+	}
+	for k, da := range a.Values {
+		vs, ws := da.Expand(), b.Values[k].Expand()
 		if len(vs) != len(ws) {
 			t.Fatalf("values %s: %d vs %d", k, len(vs), len(ws))
 		}
@@ -60,6 +63,11 @@ func equalProfiles(t *testing.T, a, b *Profile) {
 			if vs[i] != ws[i] {
 				t.Fatalf("values %s differ at %d", k, i)
 			}
+		}
+		ja, _ := json.Marshal(da)
+		jb, _ := json.Marshal(b.Values[k])
+		if !bytes.Equal(ja, jb) {
+			t.Fatalf("distribution %s encodes differently", k)
 		}
 	}
 	for _, pair := range [][2]map[string]float64{{a.CategoryHits, b.CategoryHits}, {a.Terms, b.Terms}} {

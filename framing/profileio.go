@@ -25,6 +25,7 @@ func GroupProfiles(profiles []*Profile) (*Profiles, error) {
 	}
 	ps := NewProfiles(first.GroupBy, first.Lexicons)
 	ps.GroupBy = first.GroupBy // keep "" as "" would be "outlet": profiles always name it
+	ps.ExactLimit = limitOf(first.ExactLimit)
 	for i, p := range profiles {
 		if p == nil {
 			return nil, fmt.Errorf("framing: profile %d is null", i+1)
@@ -32,7 +33,7 @@ func GroupProfiles(profiles []*Profile) (*Profiles, error) {
 		if len(p.Keys) == 0 {
 			return nil, fmt.Errorf("framing: profile %d has no key", i+1)
 		}
-		if err := compatible(first.Schema, p.Schema, first.Lexicons, p.Lexicons, first.GroupBy, p.GroupBy); err != nil {
+		if err := compatible(first.Schema, p.Schema, first.Lexicons, p.Lexicons, first.GroupBy, p.GroupBy, limitOf(first.ExactLimit), limitOf(p.ExactLimit)); err != nil {
 			return nil, fmt.Errorf("profile %s and profile %s: %w", first.Key(), p.Key(), err)
 		}
 		k := p.Key()

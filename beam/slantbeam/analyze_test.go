@@ -44,7 +44,9 @@ func seedProfiles(t *testing.T) (*analyzeFn, []*framing.Profile) {
 func TestProfileCoderRoundTrip(t *testing.T) {
 	_, ps := seedProfiles(t)
 	p := ps[0]
-	p.Values["article:nan"] = []float64{math.NaN(), math.Inf(1)} // JSON could not carry these
+	d := framing.NewDistribution(p.ExactLimit)
+	d.AddAll([]float64{math.NaN(), math.Inf(1)}) // JSON could not carry these
+	p.Values["article:nan"] = d
 	b, err := encodeProfile(p)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +56,7 @@ func TestProfileCoderRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if q.Key() != p.Key() || q.Documents != p.Documents || q.Terms["security"] != p.Terms["security"] ||
-		!math.IsNaN(q.Values["article:nan"][0]) || !math.IsInf(q.Values["article:nan"][1], 1) {
+		!math.IsNaN(q.ArticleValues("nan").Expand()[0]) || !math.IsInf(q.ArticleValues("nan").Expand()[1], 1) {
 		t.Fatalf("round trip changed the profile")
 	}
 	if _, err := encodeProfile(nil); err == nil {
