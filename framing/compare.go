@@ -1412,4 +1412,3 @@ func (rp *restPool) without(key string, withTerms bool) *Profile {
 	}
 	return r
 }
-
