@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -55,7 +56,7 @@ func TestProfilesMergeRefusesIncompatible(t *testing.T) {
 				p.GroupBy = "label"
 			}
 		}},
-		{"schema", "schema 1 and 99", func(o *Profiles) { o.byKey[seeds.EasternHerald].Schema = 99 }},
+		{"schema", fmt.Sprintf("schema %d and 99", ProfileSchema), func(o *Profiles) { o.byKey[seeds.EasternHerald].Schema = 99 }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ps := groupingOf(t, fp, rs[seeds.AP])
@@ -91,7 +92,7 @@ func TestMergeDecodedWithoutMaps(t *testing.T) {
 	rs := seedResults(t)
 	fp := rs[seeds.AP].Lexicons
 	var bare Profile
-	src := `{"schema": 1, "lexicons": "` + fp + `", "group_by": "outlet", "keys": ["AP"], "articles": null}`
+	src := `{"schema": ` + fmt.Sprint(ProfileSchema) + `, "lexicons": "` + fp + `", "group_by": "outlet", "keys": ["AP"], "articles": null}`
 	if err := json.Unmarshal([]byte(src), &bare); err != nil {
 		t.Fatal(err)
 	}
