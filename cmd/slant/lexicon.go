@@ -47,7 +47,7 @@ with "slant lexicon import"; Slant does not ship them.`,
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(newLexiconListCmd(), newLexiconShowCmd(), newLexiconCheckCmd(), newLexiconImportCmd(), newLexiconAuditCmd())
+	cmd.AddCommand(newLexiconListCmd(), newLexiconShowCmd(), newLexiconCheckCmd(), newLexiconImportCmd(), newLexiconAuditCmd(), newLexiconLearnCmd())
 	return cmd
 }
 
