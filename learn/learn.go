@@ -99,6 +99,12 @@ type Options struct {
 	Gazetteer *lexicon.Set
 	// Construct is the construct of the learned categories.
 	Construct string
+	// POS, when not empty, keeps only words whose most frequent
+	// part-of-speech tag (Penn Treebank, from text/tagger) starts with one
+	// of these prefixes: JJ, RB and VB keep evaluative adjectives, adverbs
+	// and verbs and leave out the topic nouns that separate outlets'
+	// coverage rather than their wording.
+	POS []string
 }
 
 func (o Options) withDefaults() Options {
@@ -256,6 +262,7 @@ const (
 	DropName         = "name"
 	DropConcentrated = "concentrated"
 	DropFewOutlets   = "few outlets"
+	DropPOS          = "part of speech"
 )
 
 // ErrNoReference is returned by Learn when no sampled document has the
@@ -268,6 +275,7 @@ type wordStats struct {
 	// nonInitial counts occurrences that do not start a sentence, capital
 	// those of them written with a capital first letter.
 	nonInitial, capital int
+	tags                map[string]int // part-of-speech tag → count (with Options.POS)
 }
 
 // Learn counts the sampled documents and scores every target label against
@@ -322,7 +330,11 @@ func (l *Learner) Learn() (*Result, error) {
 	}
 	res.BoilerplateLines = len(bp.Lines())
 	cleaner := corpus.Cleaner{Boilerplate: bp}
-	pipe, err := text.NewPipeline(text.WithoutTagging())
+	var popts []text.Option
+	if len(opt.POS) == 0 {
+		popts = append(popts, text.WithoutTagging())
+	}
+	pipe, err := text.NewPipeline(popts...)
 	if err != nil {
 		return nil, err
 	}
@@ -361,6 +373,12 @@ func (l *Learner) Learn() (*Result, error) {
 				words[t.Norm] = w
 			}
 			w.total[d.label]++
+			if len(opt.POS) > 0 && t.Tag != "" {
+				if w.tags == nil {
+					w.tags = map[string]int{}
+				}
+				w.tags[t.Tag]++
+			}
 			if w.outlets[d.label] == nil {
 				w.outlets[d.label] = map[string]int{}
 			}
@@ -403,6 +421,9 @@ func (l *Learner) Learn() (*Result, error) {
 			case names2[sc.Term] || gaz[sc.Term] || (s.nonInitial > 0 && float64(s.capital) >= opt.ProperShare*float64(s.nonInitial)):
 				res.Dropped[DropName]++
 				continue
+			case len(opt.POS) > 0 && !posOK(s.tags, opt.POS):
+				res.Dropped[DropPOS]++
+				continue
 			case len(per) < opt.MinOutlets:
 				res.Dropped[DropFewOutlets]++
 				continue
@@ -438,6 +459,23 @@ func setWeights(ts []Term, minZ float64) {
 		}
 		ts[i].Weight = math.Round(min(MaxWeight, max(MinWeight, w))*100) / 100
 	}
+}
+
+// posOK reports whether the most frequent tag (ties: the first in name
+// order) starts with one of the prefixes.
+func posOK(tags map[string]int, prefixes []string) bool {
+	best, bestN := "", 0
+	for _, t := range sortedKeys(tags) {
+		if tags[t] > bestN {
+			best, bestN = t, tags[t]
+		}
+	}
+	for _, p := range prefixes {
+		if p != "" && strings.HasPrefix(best, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWithLetter leaves out numbers and clitics ('m, 're).

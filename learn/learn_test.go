@@ -17,9 +17,9 @@ import (
 // A hand-made labelled corpus with a planted answer. Every document has the
 // same neutral filler and one planted sentence; a meeting number makes each
 // line unique, so that only the planted footer is boilerplate. Planted:
-//   - left outlets call the plan "heartless and greedy", right outlets
-//     "radical and lawless", center outlets "fair and sound": the answer
-//     is greedy, heartless (left) and lawless, radical (right);
+//   - left outlets pass "a reckless and dangerous plan", right outlets "a
+//     radical and lawless" one, center outlets "a fair and sound" one: the answer
+//     is dangerous, reckless (left) and lawless, radical (right);
 //   - left outlets also carry a boilerplate line ("Join the flibbert club
 //     today."), a name ("Mayor Smithers"), a gazetteer word ("zelda", lower
 //     case so that only the gazetteer can catch it), a word of one outlet
@@ -49,7 +49,7 @@ func plantedCorpus() []*corpus.Article {
 			n = 30
 		}
 		add(o, "left", n, func(i int) string {
-			b := fmt.Sprintf("In meeting %d, the council plan was called heartless and greedy, and then Mayor Smithers spoke while the zelda group listened.\n\n", i)
+			b := fmt.Sprintf("In meeting %d, the council passed a reckless and dangerous plan, and then Mayor Smithers spoke while the zelda group listened.\n\n", i)
 			switch k {
 			case 0:
 				b += fmt.Sprintf("Meeting %d of the session had a zorgle event, a zorgle event and then a zorgle event in the hall.\n\n", i)
@@ -65,12 +65,12 @@ func plantedCorpus() []*corpus.Article {
 	}
 	for _, o := range []string{"Right One", "Right Two", "Right Three"} {
 		add(o, "right", 12, func(i int) string {
-			return fmt.Sprintf("In meeting %d, the council plan was called radical and lawless, and then the clerk spoke while the local group listened.\n\n", i) + fmt.Sprintf(daily, i, "crowd")
+			return fmt.Sprintf("In meeting %d, the council passed a radical and lawless plan, and then the clerk spoke while the local group listened.\n\n", i) + fmt.Sprintf(daily, i, "crowd")
 		})
 	}
 	for _, o := range []string{"Center One", "Center Two", "Center Three"} {
 		add(o, "center", 12, func(i int) string {
-			return fmt.Sprintf("In meeting %d, the council plan was called fair and sound, and then the clerk spoke while the local group listened.\n\n", i) + fmt.Sprintf(daily, i, "crowd")
+			return fmt.Sprintf("In meeting %d, the council passed a fair and sound plan, and then the clerk spoke while the local group listened.\n\n", i) + fmt.Sprintf(daily, i, "crowd")
 		})
 	}
 	return arts
@@ -136,8 +136,8 @@ func TestLearnPlanted(t *testing.T) {
 	if len(r.Categories) != 2 || r.Categories[0].Label != "left" || r.Categories[1].Label != "right" {
 		t.Fatalf("categories %+v", r.Categories)
 	}
-	if got := strings.Join(terms(r.Categories[0]), " "); got != "greedy heartless" {
-		t.Errorf("left: learned %q, want \"greedy heartless\"", got)
+	if got := strings.Join(terms(r.Categories[0]), " "); got != "dangerous reckless" {
+		t.Errorf("left: learned %q, want \"dangerous reckless\"", got)
 	}
 	if got := strings.Join(terms(r.Categories[1]), " "); got != "lawless radical" {
 		t.Errorf("right: learned %q, want \"lawless radical\"", got)
@@ -210,12 +210,12 @@ func TestLearnLexiconRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	pipe, _ := text.NewPipeline(text.WithoutTagging())
-	doc, _ := pipe.Process("A greedy, radical plan.", nil)
+	doc, _ := pipe.Process("A dangerous, radical plan.", nil)
 	var hits []string
 	for _, h := range m.Match(doc) {
 		hits = append(hits, h.Category.ID+":"+doc.Text[h.Start:h.End])
 	}
-	if strings.Join(hits, " ") != "learned-test.left:greedy learned-test.right:radical" {
+	if strings.Join(hits, " ") != "learned-test.left:dangerous learned-test.right:radical" {
 		t.Errorf("hits %v", hits)
 	}
 }
@@ -243,5 +243,20 @@ func TestLearnErrors(t *testing.T) {
 	}
 	if r.Skipped[SkipNoLabel] != 0 {
 		t.Errorf("skipped %v", r.Skipped)
+	}
+}
+
+func TestLearnPOS(t *testing.T) {
+	// The planted words are adjectives ("a reckless and dangerous plan").
+	adj := learnAll(t, plantedCorpus(), Options{PerOutlet: 10, MinCount: 5, MinZ: 2, Gazetteer: gazetteer(t), POS: []string{"JJ"}})
+	if got := strings.Join(terms(adj.Categories[0]), " "); got != "dangerous reckless" {
+		t.Errorf("POS JJ: learned %q, want \"dangerous reckless\"", got)
+	}
+	nouns := learnAll(t, plantedCorpus(), Options{PerOutlet: 10, MinCount: 5, MinZ: 2, Gazetteer: gazetteer(t), POS: []string{"NN"}})
+	if n := len(nouns.Categories[0].Terms); n != 0 || nouns.Dropped[DropPOS] < 2 {
+		t.Errorf("POS NN: %d terms learned, dropped %v; want none, the adjectives dropped by part of speech", n, nouns.Dropped)
+	}
+	if !posOK(map[string]int{"NN": 2, "JJ": 2, "RB": 1}, []string{"JJ"}) || posOK(map[string]int{"NN": 3, "JJ": 2}, []string{"JJ"}) {
+		t.Error("posOK: the most frequent tag, ties by name, decides")
 	}
 }

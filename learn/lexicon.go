@@ -63,9 +63,9 @@ func (r *Result) Lexicon(p Provenance) (*lexicon.Lexicon, error) {
 	l := &lexicon.Lexicon{
 		Name:    p.Name,
 		Version: "0.1.0",
-		Description: fmt.Sprintf("Learned by distant supervision (slant lexicon learn), not curated: words that outlets labelled %s use more than outlets labelled %q, by the Fightin' Words log-odds ratio with informative Dirichlet prior (Monroe et al. 2008). Sample: %s (at most %d per outlet). Left out: boilerplate lines, names (outlet names, the actors gazetteer, words capitalised in at least %.0f%% of their non-initial uses), stop and style words, terms used by fewer than %d of a label's outlets or with more than %.0f%% of their count from one outlet. Kept: z >= %g, count >= %d, at most %d terms per label. A label names an outlet, not a sentence: these words mark the outlets' topics and styles as much as bias; check them (slant lexicon audit) before use. Derived from the corpus's labels: never ship it as a default, and do not commit or redistribute it where the source's licence or the independence of an evaluation forbids.",
+		Description: fmt.Sprintf("Learned by distant supervision (slant lexicon learn), not curated: words that outlets labelled %s use more than outlets labelled %q, by the Fightin' Words log-odds ratio with informative Dirichlet prior (Monroe et al. 2008). Sample: %s (at most %d per outlet). Left out: boilerplate lines, names (outlet names, the actors gazetteer, words capitalised in at least %.0f%% of their non-initial uses), stop and style words, terms used by fewer than %d of a label's outlets or with more than %.0f%% of their count from one outlet. Kept: z >= %g, count >= %d, at most %d terms per label%s. A label names an outlet, not a sentence: these words mark the outlets' topics and styles as much as bias; check them (slant lexicon audit) before use. Derived from the corpus's labels: never ship it as a default, and do not commit or redistribute it where the source's licence or the independence of an evaluation forbids.",
 			strings.Join(quoteAll(r.targetLabels()), ", "), r.Options.Reference, strings.Join(sampled, "; "), r.Options.PerOutlet,
-			100*r.Options.ProperShare, r.Options.MinOutlets, 100*r.Options.MaxOutletShare, r.Options.MinZ, r.Options.MinCount, r.Options.Top),
+			100*r.Options.ProperShare, r.Options.MinOutlets, 100*r.Options.MaxOutletShare, r.Options.MinZ, r.Options.MinCount, r.Options.Top, posNote(r.Options.POS)),
 		Licence:    fmt.Sprintf("derived from a corpus licensed %s", lic),
 		Curator:    p.Curator,
 		References: []lexicon.Reference{MonroeRef, corpusRef},
@@ -107,6 +107,13 @@ func (r *Result) targetLabels() []string {
 		out = append(out, c.Label)
 	}
 	return out
+}
+
+func posNote(pos []string) string {
+	if len(pos) == 0 {
+		return ""
+	}
+	return ", words whose usual part-of-speech tag starts with " + strings.Join(pos, ", ")
 }
 
 func orDash(s string) string {

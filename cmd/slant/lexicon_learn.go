@@ -110,6 +110,7 @@ default, and must not be committed when learned from evaluation data.`,
 	f.Float64Var(&opt.PriorScale, "prior-scale", 0, "Dirichlet prior size as a share of the corpus (0: 0.01)")
 	f.Float64Var(&opt.ProperShare, "proper-share", learn.DefaultProperShare, "drop words capitalised in at least this share of their non-initial uses (names)")
 	f.StringVar(&opt.Construct, "construct", learn.DefaultConstruct, "construct of the learned categories")
+	f.StringSliceVar(&opt.POS, "pos", nil, "keep only words whose usual part-of-speech tag starts with one of these (e.g. JJ,RB,VB: adjectives, adverbs, verbs)")
 	f.BoolVar(&noGazetteer, "no-gazetteer", false, "do not drop the words of the actors lexicon")
 	f.StringVar(&name, "name", "learned", "lexicon name (categories are NAME.<label>)")
 	f.StringVar(&licence, "source-licence", "", "licence of the corpus and its labels, recorded in the lexicon")
