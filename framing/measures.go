@@ -243,7 +243,7 @@ var Measures = []MeasureDef{
 		compute: style(func(st styleCounts, W, _ float64) float64 { return float64(st.adverbs) / W })},
 	{Name: MeasurePassiveShare, Unit: UnitShare, Max: 1, Formula: "sentences with a passive (be/get + past participle, VBN) / S; style.passives lists them with agentless flags",
 		compute: style(func(st styleCounts, _, S float64) float64 { return float64(st.passiveSentences) / S })},
-	{Name: MeasureEditorializingIndex, Unit: UnitScore, Max: 1, Headline: true, Formula: "EI = (U + min(1, L/20) + min(1, M/10) + s̄) / 4, with U = unattributed_evaluative_share, L = loaded_rate, M = editorial_marker_rate, s̄ = sentence_score_mean; 0 = wire-neutral, 1 = every signal saturated",
+	{Name: MeasureEditorializingIndex, Unit: UnitScore, Max: 1, Headline: true, Formula: "EI = (U + min(1, L/20) + min(1, M/10) + s̄) / 4, with U = unattributed_evaluative_share, L = loaded_rate, M = editorial_marker_rate, s̄ = sentence_score_mean; a text with no evidence scores σ(b)/4, 0.025 with the default bias b = −2.2 (each of its sentences scores σ(b) ≈ 0.10), and 1 = every signal saturated",
 		compute: func(t *tally) float64 {
 			m := t.m
 			return (m[MeasureUnattributedEvaluativeShare] + math.Min(1, m[MeasureLoadedRate]/20) + math.Min(1, m[MeasureEditorialMarkerRate]/10) + m[MeasureSentenceScoreMean]) / 4
