@@ -88,6 +88,11 @@ func FuzzCSV(f *testing.F) {
 func FuzzDirManifest(f *testing.F) {
 	f.Add(`[{"file":"a.txt","outlet":"X","title":"T","published":"2025-08-20"}]`, "T\nBody text.", true)
 	f.Add("file,outlet\na.txt,X\nb.txt,Y\n", "\x00\x01", false)
+	// issue 17 item 12: paths normalised (./a.txt and a.txt are one file),
+	// Windows separators, paths leaving the directory, unknown fields.
+	f.Add(`[{"file":"./a.txt"},{"file":"a.txt"}]`, "T\nBody.", true)
+	f.Add("file,outlet\nsub\\..\\..\\a.txt,X\n./c.md,Y\n", "T\nBody.", false)
+	f.Add(`[{"file":"a.txt","colour":"red"}]`, "T\nBody.", true)
 	f.Fuzz(func(t *testing.T, manifest, body string, asJSON bool) {
 		name := "manifest.csv"
 		if asJSON {
