@@ -120,6 +120,11 @@ func TestSeedsVoices(t *testing.T) {
 	if v := ap["zelensky"]; v.Side != "Ukraine" || v.Kind != Named {
 		t.Errorf("Zelenskyy in AP: %+v", v)
 	}
+	// “the hardest yards are still ahead” is Starmer's ("Prime Minister
+	// Starmer cautioned that ..."), though framing gives its speaker as "He".
+	if v := ap["starmer"]; v.Quotes != 1 || v.Side != "United Kingdom" {
+		t.Errorf("Starmer in AP: %+v", v)
+	}
 	if v := eh["macron"]; v.Quotes < 2 || v.Side != "France" {
 		t.Errorf("the Eastern Herald quotes Macron twice: %+v", v)
 	}

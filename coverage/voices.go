@@ -117,18 +117,12 @@ func voiceMentions(r *framing.Result) []voiceMention {
 	}
 	sort.SliceStable(raw, func(i, j int) bool { return raw[i].start < raw[j].start })
 	var out []voiceMention
-	lastNamed := -1
+	var pending []voiceMention // pronoun speakers, resolved once every name is known
 	for _, v := range raw {
 		name := strings.TrimSpace(v.name)
 		first := strings.ToLower(firstWord(name))
 		if pronouns[first] && len(strings.Fields(name)) == 1 {
-			if lastNamed < 0 {
-				continue
-			}
-			p := out[lastNamed]
-			v.name, v.kind, v.key, v.actor, v.side = p.name, p.kind, p.key, p.actor, p.side
-			v.text = r.Text[v.start:v.end]
-			out = append(out, v)
+			pending = append(pending, v)
 			continue
 		}
 		name = trimName(name)
@@ -146,11 +140,71 @@ func voiceMentions(r *framing.Result) []voiceMention {
 		}
 		v.text = r.Text[v.start:v.end]
 		out = append(out, v)
-		if v.kind == Named {
-			lastNamed = len(out) - 1
+	}
+	named := len(out)
+	for _, v := range pending {
+		if p, ok := resolvePronoun(r, out[:named], v); ok {
+			v.name, v.kind, v.key, v.actor, v.side = p.name, p.kind, p.key, p.actor, p.side
+			v.text = r.Text[v.start:v.end]
+			out = append(out, v)
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// resolvePronoun finds who a pronoun speaker ("He noted") stands for: a
+// named voice of the article whose surname is written in the same sentence
+// before the quote (framing may take a later pronoun for the speaker of
+// "Prime Minister Starmer cautioned that “...”"), else the last named voice
+// before it.
+func resolvePronoun(r *framing.Result, named []voiceMention, v voiceMention) (voiceMention, bool) {
+	var sStart int
+	if v.sentence >= 0 && v.sentence < len(r.Sentences) {
+		sStart = r.Sentences[v.sentence].Start
+		seg := r.Text[sStart:min(v.start, len(r.Text))]
+		best, bestAt := -1, -1
+		for i, n := range named {
+			if n.kind != Named {
+				continue
+			}
+			words := strings.Fields(n.name)
+			surname := words[len(words)-1]
+			if at := lastWordIndex(seg, surname); at > bestAt {
+				best, bestAt = i, at
+			}
+		}
+		if best >= 0 {
+			return named[best], true
+		}
+	}
+	best := -1
+	for i, n := range named {
+		if n.kind == Named && n.start < v.start && (best < 0 || n.start > named[best].start) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return voiceMention{}, false
+	}
+	return named[best], true
+}
+
+// lastWordIndex is the offset of the last whole-word occurrence of w in s,
+// or -1.
+func lastWordIndex(s, w string) int {
+	for end := len(s); end > 0; {
+		i := strings.LastIndex(s[:end], w)
+		if i < 0 {
+			return -1
+		}
+		j := i + len(w)
+		if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
+			return i
+		}
+		end = i
+	}
+	return -1
 }
 
 func firstWord(s string) string {
@@ -240,18 +294,13 @@ func classifyVoice(name, kind string) (string, string) {
 	return Anonymous, "anonymous:" + stemmer.Stem(text.Fold(last))
 }
 
-// collapseDoubles writes doubled letters once, so transliterations that
-// differ only there ("Zelenskyy", "Zelensky") share a key.
+// collapseDoubles writes a doubled final letter once, so transliterations
+// that differ only there ("Zelenskyy", "Zelensky") share a key.
 func collapseDoubles(s string) string {
-	var b strings.Builder
-	var prev rune
-	for _, r := range s {
-		if r != prev {
-			b.WriteRune(r)
-		}
-		prev = r
+	for len(s) >= 2 && s[len(s)-1] == s[len(s)-2] && s[len(s)-1] < 0x80 {
+		s = s[:len(s)-1]
 	}
-	return b.String()
+	return s
 }
 
 // nameSpan finds where a source's name is written: the occurrence of name
