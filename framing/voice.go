@@ -27,6 +27,15 @@ type attribution struct {
 	speaker    string
 	kind       string
 	start, end int // the speaker's byte span, 0,0 when none
+	// subj is the speaker's first token when the speaker precedes the verb
+	// ("..., the minister's office said"), else -1.
+	subj int
+	// according marks "according to X" and "in the words of X": the claim
+	// is the clause before it or after the comma that follows X.
+	according bool
+	// by is the token of "by" in a passive attribution ("described as X
+	// by Y"), else -1: X, between the verb and "by", is Y's characterisation.
+	by int
 }
 
 type sourceRef struct {
@@ -104,10 +113,31 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 			v.quoteTok = append(v.quoteTok, [2]int{o.tok + 1, end})
 		}
 	}
+	// A closing mark with no opening one in its block ends a quote fragment
+	// that began before the block (a paragraph continuing a quote, or an
+	// opening mark lost in extraction): the fragment runs from the block's
+	// start, or from the last closing mark before it in the block.
+	blockStart, lastClose := 0, -1
+	unmatchedClose := func(i int) {
+		from := max(blockStart, lastClose+1)
+		if i > from {
+			v.quoteTok = append(v.quoteTok, [2]int{from, i})
+		}
+		lastClose = i
+	}
+	// labels holds quotes opened by a transcript label (MACRON: ..., Q: ...),
+	// with the label's byte span as the speaker.
+	labels := map[[2]int][2]int{}
 	lastBlock := -1
 	for i := range doc.Tokens {
 		bi := doc.Sentences[sentOf[i]].Block
 		if bi != lastBlock {
+			blockStart, lastClose = i, -1
+			if j := transcriptLabel(doc, i, blockEnd[bi]); j > 0 {
+				q := [2]int{j + 1, blockEnd[bi]}
+				v.quoteTok = append(v.quoteTok, q)
+				labels[q] = [2]int{doc.Tokens[i].Start, doc.Tokens[j-1].End}
+			}
 			if len(stack) > 0 && lastBlock >= 0 {
 				end := blockEnd[lastBlock]
 				if m := quoteMark(doc, i); !(m == 1 || m == 2) || stack[0].single {
@@ -134,6 +164,9 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 			if n := len(stack); n > 0 && !stack[n-1].single {
 				closeQuote(stack[n-1], i)
 				stack = stack[:n-1]
+				lastClose = i
+			} else if n == 0 && (m == -1 || closingStraightQuote(doc, i)) {
+				unmatchedClose(i)
 			} else if m == 2 {
 				stack = append(stack, open{i, false})
 			}
@@ -182,22 +215,45 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 			cues.anonSent[sentOf[h.First]] = true
 		}
 	}
+	// Attribution triggers: reporting verbs and phrases from the lexicons,
+	// and "in the words of", in text order.
+	type trigger struct {
+		first, last int
+		according   bool
+	}
+	var triggers []trigger
 	for _, h := range hits {
 		c := h.Construct()
 		if (c != "report_neutral" && c != "report_loaded") || inQuote[h.First] || !reportingVerb(doc, h) {
 			continue
 		}
-		si := sentOf[h.First]
-		speaker, kind, start, end := findSpeaker(doc, h, sentOf, inQuote, &cues)
-		if speaker == "" && !strings.HasPrefix(h.Entry.Term, "according") {
+		triggers = append(triggers, trigger{h.First, h.Last, strings.HasPrefix(h.Entry.Term, "according")})
+	}
+	for i := 0; i+4 < len(doc.Tokens); i++ {
+		if doc.Tokens[i].Norm == "in" && doc.Tokens[i+1].Norm == "the" && doc.Tokens[i+2].Norm == "words" && doc.Tokens[i+3].Norm == "of" && !inQuote[i] && sentOf[i+4] == sentOf[i] {
+			triggers = append(triggers, trigger{i, i + 4, true})
+		}
+	}
+	sort.SliceStable(triggers, func(i, j int) bool { return triggers[i].first < triggers[j].first })
+	for _, tr := range triggers {
+		si := sentOf[tr.first]
+		a := attribution{sentence: si, verb: tr.first, subj: -1, by: -1, according: tr.according}
+		if by := passiveBy(doc, tr.first, tr.last, doc.Sentences[si], inQuote); by >= 0 {
+			// described as X by Y: the speaker is Y.
+			a.by = by
+			a.speaker, a.kind, a.start, a.end = speakerRun(doc, doc.Sentences[si], by+1, inQuote, &cues, sentOf)
+		} else {
+			a.speaker, a.kind, a.start, a.end, a.subj = findSpeaker(doc, tr.first, tr.last, tr.according, sentOf, inQuote, &cues)
+		}
+		if a.speaker == "" && !tr.according {
 			// A reporting verb with no subject found ("as reported") still
 			// attributes the sentence.
-			kind = "unknown"
+			a.kind = "unknown"
 		}
-		v.attrib = append(v.attrib, attribution{sentence: si, verb: h.First, speaker: speaker, kind: kind, start: start, end: end})
+		v.attrib = append(v.attrib, a)
 		v.attributed[si] = true
-		if speaker != "" {
-			v.sources = append(v.sources, sourceRef{kind: kind, text: speaker, start: start, end: end, sentene: si})
+		if a.speaker != "" {
+			v.sources = append(v.sources, sourceRef{kind: a.kind, text: a.speaker, start: a.start, end: a.end, sentene: si})
 		}
 	}
 	// Attributions by sentence (hits come in text order, so v.attrib is in
@@ -256,12 +312,17 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 			}
 		}
 		words := wordsBefore[q[1]] - wordsBefore[q[0]]
-		if best >= 0 {
+		if l, ok := labels[q]; ok {
+			qs.Speaker, qs.SpeakerKind = doc.Text[l[0]:l[1]], "named"
+			qs.speakerStart, qs.speakerEnd = l[0], l[1]
+			attributedDiff[startSent]++
+			attributedDiff[endSent+1]--
+		} else if best >= 0 {
 			qs.Speaker, qs.SpeakerKind = v.attrib[best].speaker, v.attrib[best].kind
 			qs.speakerStart, qs.speakerEnd = v.attrib[best].start, v.attrib[best].end
 			attributedDiff[startSent]++
 			attributedDiff[endSent+1]--
-		} else if words <= 4 {
+		} else if words <= 4 && !designation(doc, q[0], q[1]) {
 			qs.Scare = true
 		}
 		v.quotes = append(v.quotes, qs)
@@ -338,7 +399,12 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 	for ai, a := range v.attrib {
 		s := doc.Sentences[a.sentence]
 		from := a.verb + 1
-		if strings.EqualFold(doc.Tokens[a.verb].Norm, "according") {
+		if a.by >= 0 {
+			// described as X by Y: X is Y's.
+			report(a.verb+1, a.by, ai)
+			continue
+		}
+		if a.according {
 			// according to X, CLAIM — the claim follows the first comma;
 			// CLAIM, according to X — it precedes.
 			if a.verb > s.First+1 {
@@ -351,13 +417,177 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 			}
 			from = comma + 1
 		} else if a.verb > s.First+1 && doc.Tokens[a.verb-1].Norm == "," && a.verb+3 >= s.Last {
-			// CLAIM, officials said.
+			// CLAIM, said officials.
 			report(s.First, a.verb-1, ai)
+			continue
+		} else if a.subj > s.First+1 && doc.Tokens[a.subj-1].Norm == "," && a.verb+3 >= s.Last {
+			// CLAIM, officials said; CLAIM, the minister's office said.
+			report(s.First, a.subj-1, ai)
 			continue
 		}
 		report(from, s.Last, ai)
 	}
+	// A paragraph that ends "... said in a speech:" introduces the next
+	// paragraph as the speaker's words (speeches, statements and letters
+	// set off as their own paragraphs), unless that paragraph opens a quote.
+	// The sentence's first attribution speaks.
+	for ai, a := range v.attrib {
+		s := doc.Sentences[a.sentence]
+		end := blockEnd[s.Block]
+		if s.Last != end || doc.Tokens[end-1].Norm != ":" || end >= len(doc.Tokens) || ai > 0 && v.attrib[ai-1].sentence == a.sentence {
+			continue
+		}
+		next := doc.Sentences[sentOf[end]].Block
+		if quoteMark(doc, end) > 0 {
+			continue
+		}
+		report(end, blockEnd[next], ai)
+		for si := sentOf[end]; si < len(doc.Sentences) && doc.Sentences[si].Block == next; si++ {
+			v.attributed[si] = true
+		}
+	}
 	return v
+}
+
+// closingStraightQuote reports whether the straight quote at token i closes
+// rather than opens: text right before it ("act now," Smith said) and a
+// space, punctuation or the end right after it.
+func closingStraightQuote(doc *text.Document, i int) bool {
+	t := doc.Tokens[i]
+	if t.Start == 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(doc.Text[:t.Start])
+	if unicode.IsSpace(before) || strings.ContainsRune("([{—–-", before) {
+		return false
+	}
+	if t.End == len(doc.Text) {
+		return true
+	}
+	after, _ := utf8.DecodeRuneInString(doc.Text[t.End:])
+	return unicode.IsSpace(after) || unicode.IsPunct(after)
+}
+
+// labelWords are capitalised paragraph labels that are not speakers.
+var labelWords = map[string]bool{"update": true, "updated": true, "watch": true, "read": true, "more": true, "exclusive": true,
+	"breaking": true, "note": true, "editor": true, "live": true, "video": true, "photos": true, "analysis": true, "opinion": true,
+	"correction": true, "clarification": true, "related": true, "see": true, "also": true, "listen": true, "caption": true,
+	"guest": true, "column": true, "commentary": true, "podcast": true, "sponsored": true, "advertisement": true}
+
+// transcriptLabel recognises a speaker label opening a block, as in
+// interview transcripts ("MACRON: We will...", "Q: Why...", "A: Because..."):
+// one to three words in capitals followed by a colon. It returns the
+// colon's token index, or 0.
+func transcriptLabel(doc *text.Document, first, end int) int {
+	j := first
+	for j < end && j-first < 3 && doc.Tokens[j].Kind == text.Word {
+		w := doc.TokenText(j)
+		if labelWords[strings.ToLower(w)] || strings.ToUpper(w) != w || strings.ToLower(w) == w || len(w) < 2 && w != "Q" && w != "A" {
+			return 0
+		}
+		j++
+	}
+	if j == first || j+1 >= end || doc.Tokens[j].Norm != ":" {
+		return 0
+	}
+	if w := doc.TokenText(first); j == first+1 && (w == "Q" || w == "A") {
+		return j
+	}
+	// A name in capitals is also a section label ("INVESTIGATION:", "FACT:",
+	// "FILE PHOTO:"): only a block in the first or second person, with no
+	// quotation marks of its own, is taken for a speaker's words.
+	personal, lower := false, false
+	for i := j + 1; i < end && i-j <= maxLabelScan; i++ {
+		if quoteMark(doc, i) != 0 {
+			return 0
+		}
+		if w := doc.TokenText(i); strings.ToUpper(w) != w {
+			lower = true
+		}
+		switch doc.Tokens[i].Norm {
+		case "i", "we", "me", "us", "my", "our", "you", "your":
+			personal = true
+		}
+	}
+	if !personal || !lower {
+		// Not personal, or a headline in capitals.
+		return 0
+	}
+	return j
+}
+
+// maxLabelScan bounds the tokens transcriptLabel reads after a label.
+const maxLabelScan = 200
+
+// designation reports whether the quoted tokens [from, to) are a name or an
+// acronym rather than a phrase held at a distance: every word capitalised
+// (function words of, the, and, for aside), as in “Donetsk People's
+// Republic”, “Coalition of the Willing”, “DPR”. Such quotes are not scare
+// quotes.
+func designation(doc *text.Document, from, to int) bool {
+	words := 0
+	for i := from; i < to; i++ {
+		t := doc.Tokens[i]
+		if t.Kind != text.Word {
+			continue
+		}
+		switch t.Norm {
+		case "of", "the", "and", "for", "'s", "de", "la":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(doc.TokenText(i))
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		words++
+	}
+	if words == 0 {
+		return false
+	}
+	s := doc.Sentences[sentenceOf(doc, from)]
+	if s.Kind == text.Title || s.Kind == text.Heading {
+		// Headlines capitalise every word.
+		return false
+	}
+	// A single capitalised word opening a sentence is not known to be a name.
+	if t := doc.TokenText(from); words == 1 && strings.ToUpper(t) != t && from-1 <= s.First {
+		return false
+	}
+	return true
+}
+
+// characterizing are the reporting verbs whose passive with "by" names
+// who characterised something ("was described as X by Y"); other passives
+// with "by" ("confirmed by the narrowest margin") name no speaker.
+var characterizing = map[string]bool{"described": true, "called": true, "labeled": true, "labelled": true, "branded": true,
+	"dubbed": true, "characterized": true, "characterised": true, "termed": true, "criticized": true, "criticised": true,
+	"dismissed": true, "hailed": true, "praised": true, "condemned": true, "denounced": true, "accused": true, "slammed": true,
+	"blasted": true, "lauded": true, "decried": true, "quoted": true, "cited": true, "portrayed": true, "painted": true}
+
+// passiveBy finds a passive attribution, "[was] described as X by Y": the
+// reporting verb [first, last) after a form of be, and "by" followed by a
+// word within a few tokens after it in the sentence, outside quotes. It
+// returns the token of "by", or -1.
+func passiveBy(doc *text.Document, first, last int, s text.Sentence, inQuote []bool) int {
+	p := first - 1
+	for p > s.First && first-p <= 2 && (strings.HasPrefix(doc.Tokens[p].Tag, "RB") || doc.Tokens[p].Norm == "also" || doc.Tokens[p].Norm == "widely" || doc.Tokens[p].Norm == "often") {
+		p--
+	}
+	if p < s.First || !beForms[doc.Tokens[p].Norm] || doc.Tokens[p].Norm == "'s" || !characterizing[doc.Tokens[last-1].Norm] {
+		return -1
+	}
+	for k := last; k < s.Last-1 && k-last < 10; k++ {
+		if inQuote[k] {
+			continue
+		}
+		if doc.Tokens[k].Norm == "by" && doc.Tokens[k+1].Kind == text.Word && !inQuote[k+1] {
+			return k
+		}
+		if doc.Tokens[k].Norm == ";" || doc.Tokens[k].Norm == ":" {
+			break
+		}
+	}
+	return -1
 }
 
 func abs(x int) int {
@@ -389,42 +619,90 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "i": true,
 
 // findSpeaker looks for the source of a reporting verb: "X said" (subject
 // before), "said X" (subject after), "according to X".
-func findSpeaker(doc *text.Document, h lexicon.Hit, sentOf []int, inQuote []bool, cues *speakerCues) (speaker, kind string, start, end int) {
-	s := doc.Sentences[sentOf[h.First]]
+func findSpeaker(doc *text.Document, first, last int, according bool, sentOf []int, inQuote []bool, cues *speakerCues) (speaker, kind string, start, end, subj int) {
+	s := doc.Sentences[sentOf[first]]
 	isWord := func(i int) bool { return doc.Tokens[i].Kind == text.Word || doc.Tokens[i].Kind == text.Number }
 	var from, to int
-	if strings.HasPrefix(h.Entry.Term, "according") {
-		from, to = h.Last, h.Last
+	subj = -1
+	if according {
+		// according to a statement from X: the source is X.
+		from = sourceAfterDocument(doc, last, s.Last)
+		to = from
 		for to < s.Last && isWord(to) && !inQuote[to] && to-from < 8 {
 			to++
 		}
-	} else if h.First > s.First+1 && doc.Tokens[h.First-1].Norm == "," && !inQuote[s.First] && quoteMark(doc, h.First-2) == 0 {
+	} else if first > s.First+1 && doc.Tokens[first-1].Norm == "," && !inQuote[s.First] && quoteMark(doc, first-2) == 0 {
 		// "President Trump, after his meeting with X, described ...": the
 		// subject is the sentence's opening run of words.
 		from, to = s.First, s.First
-		for to < h.First && isWord(to) && to-from < 6 && !isClauseWord(doc.Tokens[to].Norm) {
+		for to < first && isWord(to) && to-from < 6 && !isClauseWord(doc.Tokens[to].Norm) {
 			to++
 		}
-	} else if h.First > s.First && isWord(h.First-1) && !inQuote[h.First-1] {
+	} else if first > s.First && isWord(first-1) && !inQuote[first-1] {
 		// Subject before the verb: a run of words, stopping at punctuation,
 		// a quote, or a verb-like word ("has said", "had told").
 		// At most maxAuxiliaries such words are skipped, so that a run of
 		// them cannot make every verb walk back over it.
-		to = h.First
-		for to > s.First && h.First-to < maxAuxiliaries && (doc.Tokens[to-1].Norm == "has" || doc.Tokens[to-1].Norm == "had" || doc.Tokens[to-1].Norm == "have" || strings.HasSuffix(doc.Tokens[to-1].Tag, "RB") && doc.Tokens[to-1].Tag != "") {
+		to = first
+		for to > s.First && first-to < maxAuxiliaries && (doc.Tokens[to-1].Norm == "has" || doc.Tokens[to-1].Norm == "had" || doc.Tokens[to-1].Norm == "have" || strings.HasSuffix(doc.Tokens[to-1].Tag, "RB") && doc.Tokens[to-1].Tag != "") {
 			to--
 		}
 		from = to
 		for from > s.First && isWord(from-1) && !inQuote[from-1] && to-from < 6 && !isClauseWord(doc.Tokens[from-1].Norm) {
 			from--
 		}
+		if from < to {
+			subj = from
+		}
 	} else {
 		// Subject after the verb: said X.
-		from, to = h.Last, h.Last
+		from, to = last, last
 		for to < s.Last && isWord(to) && !inQuote[to] && to-from < 8 && !isClauseWord(doc.Tokens[to].Norm) {
 			to++
 		}
 	}
+	speaker, kind, start, end = speakerOf(doc, s, from, to, cues, sentOf)
+	return speaker, kind, start, end, subj
+}
+
+// speakerRun takes the speaker of a passive attribution from the words
+// after "by" (described as X by senior officials).
+func speakerRun(doc *text.Document, s text.Sentence, from int, inQuote []bool, cues *speakerCues, sentOf []int) (speaker, kind string, start, end int) {
+	to := from
+	for to < s.Last && (doc.Tokens[to].Kind == text.Word || doc.Tokens[to].Kind == text.Number) && !inQuote[to] && to-from < 8 && !isClauseWord(doc.Tokens[to].Norm) {
+		to++
+	}
+	return speakerOf(doc, s, from, to, cues, sentOf)
+}
+
+// sourceDocuments are the documents a source speaks through ("according to
+// a statement from the ministry").
+var sourceDocuments = map[string]bool{"statement": true, "report": true, "release": true, "post": true, "letter": true,
+	"interview": true, "remarks": true, "comments": true, "email": true, "readout": true, "transcript": true, "spokesperson": true,
+	"spokesman": true, "spokeswoman": true}
+
+// sourceAfterDocument skips "a statement from" (and "a report by", "a
+// readout of") after token i, returning the first token of the source
+// itself, or i when the words there are not such a phrase.
+func sourceAfterDocument(doc *text.Document, i, end int) int {
+	j := i
+	if j < end && (doc.Tokens[j].Norm == "a" || doc.Tokens[j].Norm == "an" || doc.Tokens[j].Norm == "the") {
+		j++
+	}
+	if j+1 < end && sourceDocuments[doc.Tokens[j].Norm] {
+		switch doc.Tokens[j+1].Norm {
+		case "from", "by", "of", "issued":
+			return j + 2
+		}
+	}
+	return i
+}
+
+// speakerOf names the speaker tokens [from, to) and classifies them:
+// anonymous (an anonymous-source cue in them or in the sentence outside
+// quotes), named (a capitalised word, a proper noun or a pronoun standing
+// for one), or vague.
+func speakerOf(doc *text.Document, s text.Sentence, from, to int, cues *speakerCues, sentOf []int) (speaker, kind string, start, end int) {
 	if from >= to {
 		return "", "", 0, 0
 	}
@@ -451,7 +729,7 @@ func findSpeaker(doc *text.Document, h lexicon.Hit, sentOf []int, inQuote []bool
 	if named {
 		kind = "named"
 	}
-	if cues.anonSent[sentOf[h.First]] {
+	if cues.anonSent[sentOf[from]] {
 		kind = "anonymous"
 	}
 	return speaker, kind, start, end

@@ -72,3 +72,66 @@ func TestReportedSpeechSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestVoiceMisfires: issue 12's misfire patterns, each on a hand-made text
+// whose voices are known: first person in speeches, transcripts and quote
+// fragments is not the reporter's; attribution patterns "X, Y's office
+// said", "described as X by Y", "in the words of", "according to a
+// statement from".
+func TestVoiceMisfires(t *testing.T) {
+	an := analyzer(t)
+	cases := []struct {
+		name, text, term string
+		voice            Voice
+		speaker          string
+	}{
+		{"claim, subject said", "The plan was a disaster, officials said.", "plan", Reported, "officials"},
+		{"claim, possessive office said", "The plan was a disaster, the minister's office said.", "plan", Reported, "the minister's office"},
+		{"described as X by Y", "The plan was described as a brutal sham by critics.", "brutal", Reported, "critics"},
+		{"described as X by Y: the subject stays the reporter's", "The plan was described as a brutal sham by critics.", "plan", Reporter, ""},
+		{"in the words of", "In the words of one diplomat, the plan is a disaster.", "plan", Reported, "one diplomat"},
+		{"according to a statement from", "According to a statement from the ministry, the plan is a disaster.", "plan", Reported, "the ministry"},
+		// Text before an unmatched closing quote is a quote fragment.
+		{"straight closing quote only", "I think we need to act now,\" Smith said.", "I think", Quote, "Smith"},
+		{"curly closing quote only", "Headline\n\nWe will never surrender, we will fight on,” the minister said.", "We", Quote, "the minister"},
+		// Interview transcripts.
+		{"transcript label", "MACRON: I believe we must act.", "I believe", Quote, "MACRON"},
+		{"transcript question", "Q: Do we need a plan?", "we", Quote, "Q"},
+		// A speech set off as its own paragraph.
+		{"speech after a colon", "Macron said in a speech on Thursday:\nWe will stand with Ukraine and I will not yield.", "We", Reported, "Macron"},
+		// Controls: the reporter's own first person, and a heading label.
+		{"reporter's first person", "We visited the plan's site. Officials said nothing.", "We", Reporter, ""},
+		{"label word is not a speaker", "UPDATE: We corrected the plan.", "We", Reporter, ""},
+		{"a paragraph after a colon without attribution", "The plan has three parts:\nWe list them below.", "We", Reporter, ""},
+	}
+	for _, c := range cases {
+		r, err := an.AnalyzeText(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := voiceOf(t, r, c.term)
+		if e.Voice != c.voice || e.Speaker != c.speaker {
+			t.Errorf("%s: %q is %s (speaker %q), want %s (speaker %q)", c.name, c.term, e.Voice, e.Speaker, c.voice, c.speaker)
+		}
+	}
+}
+
+// TestScareQuotesNotDesignations: quoted names and acronyms (groups,
+// self-declared republics, programmes) are not scare quotes; a quoted
+// common phrase with no speaker still is.
+func TestScareQuotesNotDesignations(t *testing.T) {
+	r, err := analyzer(t).AnalyzeText("Fighters of the “Donetsk People’s Republic” attacked. The “DPR” shelled the town. Aid came from the “Coalition of the Willing”. The so-called “peace plan” failed.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"Donetsk People’s Republic": false, "DPR": false, "Coalition of the Willing": false, "peace plan": true}
+	if len(r.Quotes) != len(want) {
+		t.Fatalf("quotes %+v", r.Quotes)
+	}
+	for _, q := range r.Quotes {
+		text := r.Text[q.Start:q.End]
+		if w, ok := want[text]; !ok || q.Scare != w {
+			t.Errorf("quote %q: scare %v, want %v", text, q.Scare, w)
+		}
+	}
+}
