@@ -23,6 +23,7 @@ func newReportCmd() *cobra.Command {
 	var reference, out, by, formats, target string
 	var maxArticles int
 	var opt framing.CompareOptions
+	var design designFlags
 	var cov coverageFlags
 	c := &cobra.Command{
 		Use:   "report [PATH...]",
@@ -72,7 +73,11 @@ highlighted; the tables and CSV files always hold every article.`,
 			}
 			ctx := commandContext(cmd)
 			var results []*framing.Result
-			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, func(r *framing.Result) { results = append(results, r) })
+			units, err := design.units(by)
+			if err != nil {
+				return err
+			}
+			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, func(r *framing.Result) { results = append(results, r); units.add(r) })
 			if err != nil {
 				return err
 			}
@@ -101,6 +106,7 @@ highlighted; the tables and CSV files always hold every article.`,
 			case reference != framing.Rest && !slices.Contains(keys, reference):
 				return usagef("no source %q to use as --reference (sources: %s)", reference, strings.Join(keys, ", "))
 			default:
+				design.apply(units, &opt)
 				if cmps, err = framing.CompareEach(ps, reference, opt); err != nil {
 					return err
 				}
@@ -151,6 +157,7 @@ highlighted; the tables and CSV files always hold every article.`,
 		},
 	}
 	in.register(c)
+	design.register(c)
 	in.registerCSV(c)
 	cov.register(c)
 	c.Flags().StringVar(&reference, "reference", "", "the source every other is compared with, or \"rest\" (default: AP for the seeds, rest otherwise)")
