@@ -343,7 +343,7 @@ func readDirFile(fsys fs.FS, p, loc, ext string, e ManifestEntry, lim Limits) (*
 	}
 	var a *Article
 	if htmlExts[ext] {
-		a, err = articleFromHTML(data, p, loc, lim)
+		a, err = htmlArticle(data, p, loc, lim)
 		if err != nil {
 			return nil, err
 		}
