@@ -1,15 +1,40 @@
 package framing
 
-import "sort"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"sort"
+	"strings"
+
+	"github.com/slantlab/slant/corpus"
+)
 
 // Analysis is the document `slant analyze --format json` writes: the
 // per-article results with what produced them (lexicon fingerprint,
 // weights) and what was read and skipped.
+//
+// Saved (slant analyze --format json --out FILE), it is the input of
+// compare, profile, report and export with --analysis: the results are
+// reused when Check finds the lexicons, weights, tagging and Slant version
+// unchanged. Each result carries its text, which every offset points into.
 type Analysis struct {
+	// Schema is AnalysisSchema.
+	Schema int `json:"schema"`
+	// Slant is the version of Slant that wrote it.
+	Slant string `json:"slant"`
 	// Lexicons is the lexicon set's fingerprint.
 	Lexicons string `json:"lexicons"`
-	// Weights names the sentence-score weights (their Source).
-	Weights  string          `json:"weights"`
+	// Weights names the sentence-score weights (their Source);
+	// WeightsFingerprint identifies their values (Weights.Fingerprint).
+	Weights            string `json:"weights"`
+	WeightsFingerprint string `json:"weights_fingerprint"`
+	// POS says whether parts of speech were tagged.
+	POS      bool            `json:"pos"`
 	Stats    AnalysisStats   `json:"stats"`
 	Articles []*Result       `json:"articles"`
 	Skipped  []SkippedRecord `json:"skipped"`
@@ -50,4 +75,160 @@ func (r *Result) StrongestEvidence(n int) []Evidence {
 		ev = ev[:n]
 	}
 	return ev
+}
+
+// AnalysisSchema is the version of the Analysis layout. Reading a saved
+// analysis of another schema is an error.
+const AnalysisSchema = 1
+
+// Fingerprint is a SHA-256 hash of everything in the weights that changes
+// scores (bias, features, learned categories and words, quotes mode,
+// threshold), not their Source or training record.
+func (w Weights) Fingerprint() string {
+	w.Source, w.Training = "", nil
+	b, err := json.Marshal(w) // maps marshal with sorted keys
+	if err != nil {
+		// Weights hold only numbers, strings and maps of them; NaN is
+		// refused when they are loaded.
+		b = []byte(fmt.Sprint(w))
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// POS reports whether the analyzer tags parts of speech (see WithoutPOS).
+func (a *Analyzer) POS() bool { return a.pipeline.Tagging() }
+
+// NewAnalysis returns an empty analysis stamped with what an analyzer
+// produces results with, and version (the Slant version writing it).
+func NewAnalysis(an *Analyzer, version string) *Analysis {
+	w := an.Weights()
+	return &Analysis{Schema: AnalysisSchema, Slant: version, Lexicons: an.Fingerprint(), Weights: w.Source,
+		WeightsFingerprint: w.Fingerprint(), POS: an.POS(), Articles: []*Result{}, Skipped: []SkippedRecord{}}
+}
+
+// ErrStale is wrapped by Analysis.Check's error when a saved analysis was
+// produced by other lexicons, weights, tagging or Slant version than the
+// current analyzer's.
+var ErrStale = errors.New("saved analysis does not match the current settings")
+
+// Check compares what produced the saved analysis with an analyzer and the
+// running Slant version, and names every difference: results are only
+// reused when they are what analysing again would give.
+func (x *Analysis) Check(an *Analyzer, version string) error {
+	now := NewAnalysis(an, version)
+	var diffs []string
+	short := func(s string) string {
+		if len(s) > 12 {
+			return s[:12]
+		}
+		return s
+	}
+	if x.Lexicons != now.Lexicons {
+		diffs = append(diffs, fmt.Sprintf("lexicon fingerprint %s (saved) vs %s (now)", short(x.Lexicons), short(now.Lexicons)))
+	}
+	if x.WeightsFingerprint != now.WeightsFingerprint {
+		diffs = append(diffs, fmt.Sprintf("weights %q %s (saved) vs %q %s (now)", x.Weights, short(x.WeightsFingerprint), now.Weights, short(now.WeightsFingerprint)))
+	}
+	if x.POS != now.POS {
+		diffs = append(diffs, fmt.Sprintf("part-of-speech tagging %s (saved) vs %s (now)", onOff(x.POS), onOff(now.POS)))
+	}
+	if x.Slant != now.Slant {
+		diffs = append(diffs, fmt.Sprintf("Slant version %q (saved) vs %q (now)", x.Slant, now.Slant))
+	}
+	if len(diffs) > 0 {
+		return fmt.Errorf("framing: %w: %s", ErrStale, strings.Join(diffs, "; "))
+	}
+	return nil
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
+
+// ReadAnalysis decodes a saved analysis (`slant analyze --format json`).
+// name is used in errors. It refuses another schema and results without
+// their text (which every offset points into).
+func ReadAnalysis(r io.Reader, name string) (*Analysis, error) {
+	var x Analysis
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&x); err != nil {
+		return nil, fmt.Errorf("framing: %s: not a saved analysis (the JSON of slant analyze --format json): %w", name, err)
+	}
+	if x.Schema != AnalysisSchema {
+		return nil, fmt.Errorf("framing: %s: analysis schema %d, this build reads %d (analyse the corpus again)", name, x.Schema, AnalysisSchema)
+	}
+	for i, res := range x.Articles {
+		if res == nil {
+			return nil, fmt.Errorf("framing: %s: article %d is null", name, i+1)
+		}
+		if res.Text == "" && len(res.Sentences) > 0 {
+			return nil, fmt.Errorf("framing: %s: article %s has no text", name, res.ID)
+		}
+		if err := res.checkSpans(); err != nil {
+			return nil, fmt.Errorf("framing: %s: article %s: %w", name, res.ID, err)
+		}
+		if res.Lexicons != x.Lexicons {
+			return nil, fmt.Errorf("framing: %s: article %s was analysed with lexicons %.12s, the file says %.12s", name, res.ID, res.Lexicons, x.Lexicons)
+		}
+	}
+	if x.Skipped == nil {
+		x.Skipped = []SkippedRecord{}
+	}
+	return &x, nil
+}
+
+// checkSpans verifies that a decoded result's offsets lie inside its text,
+// so that a damaged file cannot make later steps slice out of range.
+func (r *Result) checkSpans() error {
+	n := len(r.Text)
+	for i, s := range r.Sentences {
+		if s.Start < 0 || s.End > n || s.Start > s.End {
+			return fmt.Errorf("sentence %d: span %d:%d outside the text (%d bytes)", i, s.Start, s.End, n)
+		}
+		for _, ei := range s.Evidence {
+			if ei < 0 || ei >= len(r.Evidence) {
+				return fmt.Errorf("sentence %d: evidence index %d out of range", i, ei)
+			}
+		}
+	}
+	for i, e := range r.Evidence {
+		if e.Start < 0 || e.End > n || e.Start > e.End || e.Sentence < 0 || e.Sentence >= max(1, len(r.Sentences)) {
+			return fmt.Errorf("evidence %d: span %d:%d or sentence %d out of range", i, e.Start, e.End, e.Sentence)
+		}
+	}
+	for i, q := range r.Quotes {
+		if q.Start < 0 || q.End > n || q.Start > q.End {
+			return fmt.Errorf("quote %d: span %d:%d outside the text", i, q.Start, q.End)
+		}
+	}
+	return nil
+}
+
+// Results returns the saved results in order, for framing.Run's callers
+// that take a stream: each is yielded as it was saved.
+func (x *Analysis) Results() iter.Seq[*Result] {
+	return func(yield func(*Result) bool) {
+		for _, r := range x.Articles {
+			if !yield(r) {
+				return
+			}
+		}
+	}
+}
+
+// Corpus returns the saved articles as a corpus (ID, outlet, title, date,
+// metadata and text), to analyse them again with other settings.
+func (x *Analysis) Corpus() iter.Seq2[*corpus.Article, error] {
+	return func(yield func(*corpus.Article, error) bool) {
+		for _, r := range x.Articles {
+			a := &corpus.Article{ID: r.ID, Outlet: r.Outlet, Title: r.Title, Published: r.Published, Text: r.Text, Meta: r.Meta}
+			if !yield(a, nil) {
+				return
+			}
+		}
+	}
 }

@@ -92,7 +92,8 @@ type Result struct {
 	// Lexicons is the fingerprint of the lexicon set used.
 	Lexicons string `json:"lexicons"`
 	// Text is the article's original text, which every offset points into.
-	Text string `json:"-"`
+	// It is saved with the result, so that a saved analysis stands alone.
+	Text string `json:"text"`
 
 	categories map[string]string // category ID → label, for actor names
 	words      []string          // folded word tokens, for profile term counts

@@ -32,7 +32,8 @@ scores) with every evidence span as byte offsets into the original text.
 
 With no PATH it analyses the five bundled seed articles.`,
 		Example: `  slant analyze
-  slant analyze --format json > seeds.json
+  slant analyze --format json --out seeds.json
+  slant compare --analysis seeds.json --target "The Eastern Herald" --reference AP
   slant analyze articles/ --format csv > articles.csv
   slant analyze corpus.jsonl --text-field body --outlet-field source`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -44,15 +45,35 @@ With no PATH it analyses the five bundled seed articles.`,
 				return err
 			}
 			ctx := commandContext(cmd)
-			doc := framing.Analysis{Lexicons: an.Fingerprint(), Weights: an.Weights().Source, Articles: []*framing.Result{}}
+			doc := framing.NewAnalysis(an, slantVersion())
 			out := cmd.OutOrStdout()
+			closeOut := func(corpus.Stats) error { return nil }
+			if format == "json" && outPrefix != "" {
+				f, err := os.Create(outPrefix)
+				if err != nil {
+					return fmt.Errorf("writing the analysis: %w", err)
+				}
+				defer f.Close()
+				bw := bufio.NewWriter(f)
+				out = bw
+				closeOut = func(st corpus.Stats) error {
+					if err := bw.Flush(); err != nil {
+						return fmt.Errorf("writing the analysis: %w", err)
+					}
+					if err := f.Close(); err != nil {
+						return fmt.Errorf("writing the analysis: %w", err)
+					}
+					fmt.Fprintf(cmd.ErrOrStderr(), "wrote the analysis of %d articles to %s\n", st.Articles, outPrefix)
+					return nil
+				}
+			}
 			// JSON and CSV stream article by article, so memory stays flat on
 			// large corpora; text and Markdown collect (they are for reading).
 			var emit func(*framing.Result) error
 			var finish func(st corpus.Stats) error
 			switch format {
 			case "json":
-				sw := &jsonStream{w: out, doc: &doc}
+				sw := &jsonStream{w: out, doc: doc}
 				emit, finish = sw.article, sw.finish
 			case "parquet":
 				pw, err := newParquetOutput(outPrefix, an, cmd.ErrOrStderr())
@@ -68,9 +89,9 @@ With no PATH it analyses the five bundled seed articles.`,
 				emit = func(r *framing.Result) error { doc.Articles = append(doc.Articles, r); return nil }
 				finish = func(corpus.Stats) error {
 					if format == "md" {
-						return report.AnalysisMarkdown(out, &doc)
+						return report.AnalysisMarkdown(out, doc)
 					}
-					return report.AnalysisText(out, &doc)
+					return report.AnalysisText(out, doc)
 				}
 			}
 			st, err := in.run(ctx, cmd.ErrOrStderr(), an, args, emit)
@@ -80,13 +101,16 @@ With no PATH it analyses the five bundled seed articles.`,
 			doc.Stats = framing.AnalysisStats{Read: st.Read, Analysed: st.Articles, Skipped: len(st.Skipped), Repaired: st.Repaired}
 			doc.Skipped = skipList(st)
 			reportSkips(cmd.ErrOrStderr(), st)
-			return finish(st)
+			if err := finish(st); err != nil {
+				return err
+			}
+			return closeOut(st)
 		},
 	}
 	in.register(c)
 	in.registerCSV(c)
 	c.Flags().StringVar(&format, "format", "text", "output format: text, json, csv, md or parquet")
-	c.Flags().StringVar(&outPrefix, "out", "", "with --format parquet: writes PREFIX.articles.parquet and PREFIX.sentences.parquet")
+	c.Flags().StringVar(&outPrefix, "out", "", "with --format json: write the analysis to this file (compare, profile, report and export read it back with --analysis); with --format parquet: writes PREFIX.articles.parquet and PREFIX.sentences.parquet")
 	return c
 }
 
@@ -234,7 +258,7 @@ type jsonStream struct {
 
 func (j *jsonStream) article(r *framing.Result) error {
 	if j.count == 0 {
-		fmt.Fprintf(j.w, "{\n  \"lexicons\": %q,\n  \"weights\": %q,\n  \"articles\": [", j.doc.Lexicons, j.doc.Weights)
+		j.header()
 	} else {
 		fmt.Fprint(j.w, ",")
 	}
@@ -247,9 +271,22 @@ func (j *jsonStream) article(r *framing.Result) error {
 	return err
 }
 
+// header writes the document's opening fields, in framing.Analysis order.
+func (j *jsonStream) header() {
+	d := j.doc
+	fmt.Fprintf(j.w, "{\n  \"schema\": %d,\n  \"slant\": %s,\n  \"lexicons\": %s,\n  \"weights\": %s,\n  \"weights_fingerprint\": %s,\n  \"pos\": %t,\n  \"articles\": [",
+		d.Schema, jsonString(d.Slant), jsonString(d.Lexicons), jsonString(d.Weights), jsonString(d.WeightsFingerprint), d.POS)
+}
+
+// jsonString is s as a JSON string (Go's %q is not JSON for every input).
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
 func (j *jsonStream) finish(corpus.Stats) error {
 	if j.count == 0 {
-		fmt.Fprintf(j.w, "{\n  \"lexicons\": %q,\n  \"weights\": %q,\n  \"articles\": [", j.doc.Lexicons, j.doc.Weights)
+		j.header()
 	}
 	stats, _ := json.MarshalIndent(j.doc.Stats, "  ", "  ")
 	skipped, _ := json.MarshalIndent(j.doc.Skipped, "  ", "  ")

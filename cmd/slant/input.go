@@ -26,6 +26,8 @@ type inputFlags struct {
 	noPOS                                       bool
 	quiet                                       bool
 	weights                                     string
+	analysis                                    string // --analysis: a saved analysis to read instead (saved.go)
+	reanalyse                                   bool
 }
 
 func (f *inputFlags) register(c *cobra.Command) {
@@ -40,6 +42,7 @@ func (f *inputFlags) register(c *cobra.Command) {
 	c.Flags().BoolVar(&f.noPOS, "no-pos", false, "skip part-of-speech tagging (faster; style measures need it)")
 	c.Flags().StringVar(&f.weights, "weights", "", "sentence-score weights YAML (from slant train)")
 	c.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar (it only shows when stderr is a terminal anyway)")
+	f.registerSaved(c)
 }
 
 // registerCSV adds --csv-raw to a command that writes CSV.

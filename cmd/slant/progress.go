@@ -73,6 +73,9 @@ func (p *progress) finish() {
 // run analyses the corpus named by paths through framing.Run, with a
 // progress bar on stderr.
 func (f *inputFlags) run(ctx context.Context, stderr io.Writer, an *framing.Analyzer, paths []string, fn func(*framing.Result) error) (corpus.Stats, error) {
+	if f.analysis != "" {
+		return f.runSaved(ctx, stderr, an, paths, fn)
+	}
 	an, err := f.withBoilerplate(ctx, an, paths)
 	if err != nil {
 		return corpus.Stats{}, err

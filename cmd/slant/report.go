@@ -67,7 +67,7 @@ highlighted; the tables and CSV files always hold every article.`,
 			}
 			if reference == "" {
 				reference = framing.Rest
-				if len(args) == 0 {
+				if len(args) == 0 && in.analysis == "" {
 					reference = seeds.AP
 				}
 			}

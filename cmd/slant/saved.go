@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/slantlab/slant/corpus"
+	"github.com/slantlab/slant/framing"
+	"github.com/spf13/cobra"
+)
+
+// registerSaved adds --analysis and --reanalyse: every command that reads
+// a corpus can read a saved analysis instead.
+func (f *inputFlags) registerSaved(c *cobra.Command) {
+	c.Flags().StringVar(&f.analysis, "analysis", "", "read the results of a saved analysis (`FILE` from slant analyze --format json --out) instead of analysing a corpus; refused if the lexicons, weights, tagging or Slant version differ")
+	c.Flags().BoolVar(&f.reanalyse, "reanalyse", false, "with --analysis: when the saved settings differ, analyse the saved texts again with the current ones instead of refusing")
+}
+
+// runSaved feeds fn the results of the saved analysis --analysis names:
+// as saved when they match the analyzer's settings, analysed again with
+// --reanalyse, else an error naming what differs.
+func (f *inputFlags) runSaved(ctx context.Context, stderr io.Writer, an *framing.Analyzer, paths []string, fn func(*framing.Result) error) (corpus.Stats, error) {
+	if len(paths) > 0 {
+		return corpus.Stats{}, usagef("--analysis %s reads saved results: give no corpus PATH as well", f.analysis)
+	}
+	fh, err := os.Open(f.analysis)
+	if err != nil {
+		return corpus.Stats{}, err
+	}
+	defer fh.Close()
+	x, err := framing.ReadAnalysis(fh, f.analysis)
+	if err != nil {
+		return corpus.Stats{}, err
+	}
+	st := corpus.Stats{Read: x.Stats.Read, Repaired: x.Stats.Repaired}
+	for _, s := range x.Skipped {
+		st.Skipped = append(st.Skipped, &corpus.SkipError{ID: s.ID, Location: s.Location, Reason: s.Reason})
+	}
+	if err := x.Check(an, slantVersion()); err != nil {
+		if !f.reanalyse || !errors.Is(err, framing.ErrStale) {
+			return st, fmt.Errorf("%s: %w (add --reanalyse to analyse its texts again with the current settings)", f.analysis, err)
+		}
+		fmt.Fprintf(stderr, "slant: %s: %v; analysing its %d texts again\n", f.analysis, err, len(x.Articles))
+		rst, err := framing.Run(ctx, an, x.Corpus(), framing.RunOptions{}, fn)
+		st.Articles = rst.Articles
+		if err == nil {
+			err = noDocuments(stderr, st)
+		}
+		return st, err
+	}
+	for r := range x.Results() {
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
+		if err := fn(r); err != nil {
+			return st, err
+		}
+		st.Articles++
+	}
+	return st, noDocuments(stderr, st)
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSavedAnalysisRoundTrip: issue 18 — analyse once and save; compare,
+// profile and report read the saved file and print byte for byte what they
+// print when they analyse the articles themselves.
+func TestSavedAnalysisRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	saved := filepath.Join(dir, "seeds.json")
+	if code, _, errs := runCLI(t, "analyze", "--no-pos", "--format", "json", "--out", saved); code != 0 {
+		t.Fatalf("analyze: exit %d: %s", code, errs)
+	}
+	for _, args := range [][]string{
+		{"compare", "--no-pos", "--target", "The Eastern Herald", "--reference", "AP"},
+		{"compare", "--no-pos", "--all", "--reference", "rest", "--format", "json"},
+		{"profile", "--no-pos", "--format", "json"},
+		{"analyze", "--no-pos", "--format", "md"},
+	} {
+		code, fresh, errs := runCLI(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		code, reused, errs := runCLI(t, append(args, "--analysis", saved)...)
+		if code != 0 {
+			t.Fatalf("%v --analysis: exit %d: %s", args, code, errs)
+		}
+		if fresh != reused {
+			t.Errorf("%v: output from the saved analysis differs from analysing again", args)
+		}
+	}
+	// The report's files too (the command line it records aside).
+	r1, r2 := filepath.Join(dir, "r1"), filepath.Join(dir, "r2")
+	for _, args := range [][]string{{"report", "--no-pos", "--reference", "AP", "--out", r1, "--format", "md,csv"}, {"report", "--no-pos", "--reference", "AP", "--out", r2, "--format", "md,csv", "--analysis", saved}} {
+		if code, _, errs := runCLI(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+	}
+	for _, f := range []string{"report.md", "csv/articles.csv", "csv/sentences.csv", "csv/evidence.csv", "csv/comparisons.csv"} {
+		a, _ := os.ReadFile(filepath.Join(r1, f))
+		b, _ := os.ReadFile(filepath.Join(r2, f))
+		dropCommand := func(s []byte) string {
+			var keep []string
+			for _, l := range strings.Split(string(s), "\n") {
+				if !strings.HasPrefix(l, "- Command: ") {
+					keep = append(keep, l)
+				}
+			}
+			return strings.Join(keep, "\n")
+		}
+		if len(a) == 0 || dropCommand(a) != dropCommand(b) {
+			t.Errorf("report %s differs when built from the saved analysis", f)
+		}
+	}
+}
+
+// TestSavedAnalysisRefusesMismatch: a saved analysis made with other
+// settings is refused with a message naming what differs, unless
+// --reanalyse asks to analyse its texts again.
+func TestSavedAnalysisRefusesMismatch(t *testing.T) {
+	dir := t.TempDir()
+	saved := filepath.Join(dir, "seeds.json")
+	if code, _, errs := runCLI(t, "analyze", "--no-pos", "--format", "json", "--out", saved); code != 0 {
+		t.Fatalf("analyze: exit %d: %s", code, errs)
+	}
+	excl := filepath.Join(dir, "excl.txt")
+	if err := os.WriteFile(excl, []byte("regime\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--exclude", excl, "--no-pos"}, "lexicon fingerprint"},
+		{nil, "part-of-speech tagging off (saved) vs on (now)"},
+	}
+	for _, c := range cases {
+		args := append([]string{"compare", "--target", "The Eastern Herald", "--reference", "AP", "--analysis", saved}, c.args...)
+		code, _, errs := runCLI(t, args...)
+		if code == 0 || !strings.Contains(errs, saved) || !strings.Contains(errs, c.want) || !strings.Contains(errs, "--reanalyse") {
+			t.Errorf("%v: exit %d: %s", c.args, code, errs)
+		}
+	}
+	args := []string{"compare", "--target", "The Eastern Herald", "--reference", "AP", "--exclude", excl, "--no-pos"}
+	code, fresh, errs := runCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	code, again, errs := runCLI(t, append(args, "--analysis", saved, "--reanalyse")...)
+	if code != 0 || again != fresh || !strings.Contains(errs, "analysing its 5 texts again") {
+		t.Errorf("--reanalyse: exit %d, same output %v: %s", code, again == fresh, errs)
+	}
+	if code, _, errs := runCLI(t, "compare", "--target", "AP", "--reference", "rest", "--analysis", saved, "--no-pos", "seeds/"); code != 2 {
+		t.Errorf("--analysis with a PATH: exit %d: %s", code, errs)
+	}
+}

@@ -1,0 +1,68 @@
+package framing
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestAnalysisRoundTrip: a saved analysis read back holds results equal to
+// the originals (their JSON byte for byte, text included), Check accepts
+// it for the analyzer that wrote it and names what differs for another;
+// damaged files are refused, naming the file.
+func TestAnalysisRoundTrip(t *testing.T) {
+	an := analyzer(t)
+	x := NewAnalysis(an, "test 1")
+	x.Articles = seedList(t)
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(x); err != nil {
+		t.Fatal(err)
+	}
+	saved := buf.String()
+	y, err := ReadAnalysis(strings.NewReader(saved), "a.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range x.Articles {
+		a, _ := json.Marshal(x.Articles[i])
+		b, _ := json.Marshal(y.Articles[i])
+		if !bytes.Equal(a, b) || y.Articles[i].Text != x.Articles[i].Text {
+			t.Errorf("article %d differs after the round trip", i)
+		}
+	}
+	if err := y.Check(an, "test 1"); err != nil {
+		t.Errorf("same settings refused: %v", err)
+	}
+	if err := y.Check(an, "test 2"); !errors.Is(err, ErrStale) || !strings.Contains(err.Error(), `Slant version "test 1" (saved) vs "test 2" (now)`) {
+		t.Errorf("version: %v", err)
+	}
+	w := DefaultWeights()
+	w.Bias = -2
+	other, err := NewAnalyzer(WithoutPOS(), WithWeights(w))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = y.Check(other, "test 1")
+	if !errors.Is(err, ErrStale) || !strings.Contains(err.Error(), "weights") || !strings.Contains(err.Error(), "part-of-speech tagging on (saved) vs off (now)") || strings.Contains(err.Error(), "lexicon") {
+		t.Errorf("weights and tagging: %v", err)
+	}
+	for _, bad := range []struct{ from, to, want string }{
+		{`"schema":1`, `"schema":7`, "analysis schema 7"},
+		{`"start":0`, `"start":-5`, "outside the text"},
+		{`"articles":[`, `"articles":[null,`, "article 1 is null"},
+		{`"lexicons":"`, `"lexicons":"x`, "the file says"},
+	} {
+		src := strings.Replace(saved, bad.from, bad.to, 1)
+		if src == saved {
+			t.Fatalf("%q not in the saved analysis", bad.from)
+		}
+		if _, err := ReadAnalysis(strings.NewReader(src), "a.json"); err == nil || !strings.Contains(err.Error(), "a.json") || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%s: %v", bad.want, err)
+		}
+	}
+	if _, err := ReadAnalysis(strings.NewReader("[1, 2]"), "b.json"); err == nil || !strings.Contains(err.Error(), "b.json: not a saved analysis") {
+		t.Errorf("not an analysis: %v", err)
+	}
+}
