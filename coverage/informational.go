@@ -43,9 +43,9 @@ const (
 	// in a sentence that gives someone voice, a party or a political office
 	// named in the sentence (partisanCues).
 	FeatPartisan = "partisan"
-	// FeatCharacterisation is 1 when the sentence evaluates in the
-	// reporter's voice (framing's Evaluative) or carries loaded language
-	// about an actor mentioned in it.
+	// FeatCharacterisation is 1 when the sentence evaluates, in any voice:
+	// loaded language, an evaluative intensifier or a loaded reporting verb
+	// (framing's evidence), or framing's Evaluative flag.
 	FeatCharacterisation = "characterisation"
 )
 
@@ -292,23 +292,22 @@ func speculationCue(r *framing.Result, sr framing.SentenceResult, si int) string
 	return ""
 }
 
+// characterisingConstructs are the framing constructs that evaluate
+// someone or something: loaded words, evaluative intensifiers, loaded
+// reporting verbs ("slammed").
+var characterisingConstructs = map[string]bool{"loaded_language": true, "intensifier": true, "report_loaded": true}
+
+// characterisation returns the first evaluative term of the sentence, in
+// any voice: a quoted insult characterises its target as much as the
+// reporter's own adjective does, and targets are often people the actor
+// gazetteer does not list.
 func characterisation(r *framing.Result, sr framing.SentenceResult, si int) string {
-	hasActor := false
-	for _, a := range r.Actors {
-		for _, m := range a.Spans {
-			if m.Sentence == si {
-				hasActor = true
-			}
-		}
-	}
 	for _, ei := range sr.Evidence {
 		e := r.Evidence[ei]
-		if e.Negated {
+		if e.Negated || !characterisingConstructs[e.Construct] {
 			continue
 		}
-		if e.Construct == "loaded_language" && (e.Voice == framing.Reporter || hasActor) {
-			return fmt.Sprintf("%q (%s voice)", e.Text, e.Voice)
-		}
+		return fmt.Sprintf("%q (%s, %s voice)", e.Text, e.Construct, e.Voice)
 	}
 	if sr.Evaluative {
 		return "evaluative language in the reporter's voice"
