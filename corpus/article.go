@@ -138,6 +138,9 @@ func checkText(s string, lim Limits) (string, int, string) {
 		return "", 0, fmt.Sprintf("document is %d bytes, over the %d-byte limit", len(s), lim.maxDoc())
 	}
 	if strings.IndexByte(s, 0) >= 0 {
+		if looksUTF16(s) {
+			return "", 0, "binary content (NUL bytes): UTF-16 without a byte-order mark? Save it as UTF-8, or as UTF-16 with a BOM"
+		}
 		return "", 0, "binary content (NUL bytes)"
 	}
 	repaired := 0
@@ -172,6 +175,20 @@ func checkText(s string, lim Limits) (string, int, string) {
 		return "", repaired, "binary content (control characters or mostly invalid UTF-8)"
 	}
 	return s, repaired, ""
+}
+
+// looksUTF16 reports whether s has the shape of ASCII text in UTF-16: a NUL
+// in (nearly) every other byte of its first KiB.
+func looksUTF16(s string) bool {
+	s = s[:min(len(s), 1024)]
+	var nul [2]int
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0 {
+			nul[i%2]++
+		}
+	}
+	half := len(s) / 2
+	return half >= 4 && (nul[0]*10 >= half*9 || nul[1]*10 >= half*9)
 }
 
 // Take yields at most n documents of seq (articles and skips alike), then

@@ -167,9 +167,10 @@ func TestDirDecodesUTF16Text(t *testing.T) {
 		"bom.txt": {Data: append([]byte("\ufeff"), body...)},
 		"le.txt":  {Data: utf16Bytes(body, false)},
 	}
+	fsys["nobom.txt"] = &fstest.MapFile{Data: utf16Bytes(body, false)[2:]}
 	arts, skips, _ := read(t, corpus.Dir(context.Background(), fsys, corpus.DirOptions{}))
 	want := "be.txt|" + body + " bom.txt|" + body + " le.txt|" + body
-	if got := strings.Join(arts, " "); got != want || len(skips) != 0 {
+	if got := strings.Join(arts, " "); got != want || len(skips) != 1 || !strings.Contains(skips[0], "nobom.txt: binary content (NUL bytes): UTF-16 without a byte-order mark?") {
 		t.Errorf("got %q skips %q", got, skips)
 	}
 }
