@@ -276,12 +276,22 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 			nextAttrSent[si] = nextAttrSent[si+1]
 		}
 	}
-	// wordsBefore[i] counts word tokens before token i.
+	// wordsBefore[i] counts word tokens before token i; nextWord[i] is the
+	// first word token at or after i (len(doc.Tokens) when none).
 	wordsBefore := make([]int, len(doc.Tokens)+1)
 	for i, t := range doc.Tokens {
 		wordsBefore[i+1] = wordsBefore[i]
 		if t.Kind == text.Word {
 			wordsBefore[i+1]++
+		}
+	}
+	nextWord := make([]int, len(doc.Tokens)+1)
+	nextWord[len(doc.Tokens)] = len(doc.Tokens)
+	for i := len(doc.Tokens) - 1; i >= 0; i-- {
+		if doc.Tokens[i].Kind == text.Word {
+			nextWord[i] = i
+		} else {
+			nextWord[i] = nextWord[i+1]
 		}
 	}
 	// Quotes: speaker from an attribution in the same sentence, or the
@@ -322,7 +332,7 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 			qs.speakerStart, qs.speakerEnd = v.attrib[best].start, v.attrib[best].end
 			attributedDiff[startSent]++
 			attributedDiff[endSent+1]--
-		} else if words <= 4 && !designation(doc, q[0], q[1]) {
+		} else if words <= 4 && !designation(doc, q[0], q[1], nextWord) {
 			qs.Scare = true
 		}
 		v.quotes = append(v.quotes, qs)
@@ -524,13 +534,13 @@ const maxLabelScan = 200
 // (function words of, the, and, for aside), as in “Donetsk People's
 // Republic”, “Coalition of the Willing”, “DPR”. Such quotes are not scare
 // quotes.
-func designation(doc *text.Document, from, to int) bool {
+//
+// It visits only the word tokens (nextWord skips the rest), so a quote of a
+// few words around a long run of punctuation costs no more than its words.
+func designation(doc *text.Document, from, to int, nextWord []int) bool {
 	words := 0
-	for i := from; i < to; i++ {
+	for i := nextWord[from]; i < to; i = nextWord[i+1] {
 		t := doc.Tokens[i]
-		if t.Kind != text.Word {
-			continue
-		}
 		switch t.Norm {
 		case "of", "the", "and", "for", "'s", "de", "la":
 			continue
