@@ -32,7 +32,7 @@ func buildProfiles(ctx context.Context, stderr io.Writer, in *inputFlags, paths 
 func newCompareCmd() *cobra.Command {
 	var in inputFlags
 	var design designFlags
-	var target, reference, by, format string
+	var target, reference, by, format, profiles string
 	var all bool
 	var opt framing.CompareOptions
 	c := &cobra.Command{
@@ -61,12 +61,17 @@ computed within it and separately within each exploratory family (other
 measures, word counts, lexicon categories, words). Every row names its family
 and its test. Categories and distinctive content words are listed both ways
 (target higher, reference higher), with examples from the side they favour.
---reference rest compares the target with every other source pooled.`,
+--reference rest compares the target with every other source pooled.
+
+--profiles FILE compares saved profiles (slant profile --out, or profile
+merge) without the articles; --analysis FILE reads a saved analysis
+(slant analyze --format json --out) instead of analysing again.`,
 		Example: `  slant compare --target "The Eastern Herald" --reference AP
   slant compare basil.jsonl --target "Fox News" --reference "New York Times" --pair-by event_id
   slant compare allsides.jsonl --by label --target left --reference center --cluster-by outlet
   slant compare --all --reference AP
-  slant compare allsides.jsonl --all --reference rest --format json`,
+  slant compare allsides.jsonl --all --reference rest --format json
+  slant compare --profiles profiles.json --all --reference rest`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if reference == "" || (target == "" && !all) {
 				return usagef("--reference and either --target or --all are required")
@@ -78,12 +83,25 @@ and its test. Categories and distinctive content words are listed both ways
 			if err != nil {
 				return err
 			}
-			ctx := commandContext(cmd)
-			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, units.add)
-			if err != nil {
-				return err
+			var ps *framing.Profiles
+			if profiles != "" {
+				switch {
+				case len(args) > 0 || in.analysis != "":
+					return usagef("--profiles %s compares saved profiles: give no corpus PATH or --analysis as well", profiles)
+				case design.pairBy != "" || design.clusterBy != "":
+					return usagef("--pair-by and --cluster-by need the articles, not only their profiles: use --analysis or a corpus PATH")
+				}
+				if ps, err = readProfilesFile(profiles); err != nil {
+					return err
+				}
+			} else {
+				var st corpus.Stats
+				ps, st, err = buildProfiles(commandContext(cmd), cmd.ErrOrStderr(), &in, args, by, units.add)
+				if err != nil {
+					return err
+				}
+				reportSkips(cmd.ErrOrStderr(), st)
 			}
-			reportSkips(cmd.ErrOrStderr(), st)
 			design.apply(units, &opt)
 			if all {
 				cmps, err := framing.CompareEach(ps, reference, opt)
@@ -119,6 +137,7 @@ and its test. Categories and distinctive content words are listed both ways
 	c.Flags().BoolVar(&all, "all", false, "compare every source with the reference (\"rest\": each with all others pooled)")
 	c.Flags().StringVar(&by, "by", "outlet", "group articles by this field (outlet, or a metadata field such as label)")
 	c.Flags().StringVar(&format, "format", "text", "output format: text, json or md")
+	c.Flags().StringVar(&profiles, "profiles", "", "compare the saved profiles in `FILE` (slant profile --out) instead of analysing a corpus")
 	c.Flags().IntVar(&opt.Bootstrap, "bootstrap", 2000, "bootstrap resamples")
 	c.Flags().Uint64Var(&opt.Seed, "seed", 1, "random seed for the bootstrap and Monte Carlo tests")
 	return c

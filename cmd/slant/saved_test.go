@@ -99,3 +99,26 @@ func TestSavedAnalysisRefusesMismatch(t *testing.T) {
 		t.Errorf("--analysis with a PATH: exit %d: %s", code, errs)
 	}
 }
+
+// TestCompareSavedProfiles: issue 18 item 2 — compare --profiles reads the
+// profiles slant profile --out wrote and prints what comparing the
+// articles prints.
+func TestCompareSavedProfiles(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "profiles.json")
+	if code, _, errs := runCLI(t, "profile", "--no-pos", "--out", p); code != 0 {
+		t.Fatalf("profile: exit %d: %s", code, errs)
+	}
+	for _, args := range [][]string{
+		{"compare", "--target", "The Eastern Herald", "--reference", "AP"},
+		{"compare", "--all", "--reference", "rest", "--format", "json"},
+	} {
+		_, fresh, _ := runCLI(t, append(args, "--no-pos")...)
+		code, saved, errs := runCLI(t, append(args, "--profiles", p)...)
+		if code != 0 || saved != fresh || fresh == "" {
+			t.Errorf("%v --profiles: exit %d, same %v: %s", args, code, saved == fresh, errs)
+		}
+	}
+	if code, _, errs := runCLI(t, "compare", "--target", "AP", "--reference", "rest", "--profiles", p, "--pair-by", "event"); code != 2 || !strings.Contains(errs, "need the articles") {
+		t.Errorf("--pair-by with --profiles: exit %d: %s", code, errs)
+	}
+}
