@@ -493,6 +493,9 @@ type Profiles struct {
 	// ExactLimit is given to each new profile (DefaultExactLimit when 0).
 	ExactLimit int
 	byKey      map[string]*Profile
+	// Undated counts, by source, the articles a grouping by period left out
+	// for want of a date.
+	Undated map[string]int64
 }
 
 // NewProfiles returns an empty grouping by field ("outlet" by default, or
@@ -505,8 +508,17 @@ func NewProfiles(groupBy, lexicons string) *Profiles {
 }
 
 // Add adds a result to the profile of its group; a result without the
-// field goes to the group "(none)".
+// field goes to the group "(none)". In a grouping by period (WithPeriod),
+// an article without a date joins no profile: it is counted in Undated,
+// by source.
 func (ps *Profiles) Add(r *Result) error {
+	if field, p := SplitPeriod(ps.GroupBy); p != "" && r.Published.IsZero() {
+		if ps.Undated == nil {
+			ps.Undated = map[string]int64{}
+		}
+		ps.Undated[r.Group(field)]++
+		return nil
+	}
 	key := r.Group(ps.GroupBy)
 	p := ps.byKey[key]
 	if p == nil {
@@ -583,6 +595,12 @@ func (ps *Profiles) Merge(o *Profiles) error {
 			return err
 		}
 	}
+	for k, n := range o.Undated {
+		if ps.Undated == nil {
+			ps.Undated = map[string]int64{}
+		}
+		ps.Undated[k] += n
+	}
 	return nil
 }
 
@@ -591,8 +609,17 @@ const NoGroup = "(none)"
 
 // Group returns the value of a grouping field of the result: "outlet" (the
 // default, also for ""), "id", "title", or a metadata key; NoGroup when the
-// result has no value for it. Profiles group by it.
+// result has no value for it. A field with a period (WithPeriod:
+// "outlet@month") gives the value and the period of the article's date,
+// "AP 2025-08", or "AP (undated)" without a date. Profiles group by it.
 func (r *Result) Group(field string) string {
+	if base, p := SplitPeriod(field); p != "" {
+		label := Undated
+		if !r.Published.IsZero() {
+			label = p.Label(r.Published)
+		}
+		return r.Group(base) + PeriodKeySep + label
+	}
 	var v string
 	switch field {
 	case "outlet", "":

@@ -26,11 +26,15 @@ func buildProfiles(ctx context.Context, stderr io.Writer, in *inputFlags, paths 
 		}
 		return ps.Add(r)
 	})
+	if err == nil {
+		reportUndated(stderr, ps, in.dateField)
+	}
 	return ps, st, err
 }
 
 func newCompareCmd() *cobra.Command {
 	var in inputFlags
+	var per periodFlag
 	var design designFlags
 	var target, reference, by, format, profiles string
 	var all bool
@@ -77,6 +81,10 @@ merge) without the articles; --analysis FILE reads a saved analysis
 				return usagef("--reference and either --target or --all are required")
 			}
 			if err := checkFormat(format, "text", "json", "md"); err != nil {
+				return err
+			}
+			by, err := per.groupBy(by)
+			if err != nil {
 				return err
 			}
 			units, err := design.units(by)
@@ -131,6 +139,7 @@ merge) without the articles; --analysis FILE reads a saved analysis
 		},
 	}
 	in.register(c)
+	per.register(c)
 	design.register(c)
 	c.Flags().StringVar(&target, "target", "", "the source to describe")
 	c.Flags().StringVar(&reference, "reference", "", "the source to compare with, or \"rest\" for all other sources")

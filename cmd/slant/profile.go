@@ -12,6 +12,7 @@ import (
 
 func newProfileCmd() *cobra.Command {
 	var in inputFlags
+	var per periodFlag
 	var by, out, format string
 	var dedup bool
 	c := &cobra.Command{
@@ -28,6 +29,10 @@ analysed apart can be combined. --out writes them as JSON.`,
 				return err
 			}
 			ctx := commandContext(cmd)
+			by, err := per.groupBy(by)
+			if err != nil {
+				return err
+			}
 			ps, st, err := buildProfilesOnce(ctx, cmd.ErrOrStderr(), &in, args, by, dedup)
 			if err != nil {
 				return err
@@ -58,6 +63,7 @@ analysed apart can be combined. --out writes them as JSON.`,
 		},
 	}
 	in.register(c)
+	per.register(c)
 	c.Flags().StringVar(&by, "by", "outlet", "group by this field (outlet, or a metadata field)")
 	c.Flags().BoolVar(&dedup, "dedup", false, "count each story once: leave out near-duplicates (syndicated copies) of an article read before")
 	c.Flags().StringVar(&out, "out", "", "write the profiles as JSON to this file")

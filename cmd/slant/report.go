@@ -20,6 +20,7 @@ var reportFormats = []string{"html", "md", "csv"}
 
 func newReportCmd() *cobra.Command {
 	var in inputFlags
+	var per periodFlag
 	var reference, out, by, formats, target string
 	var maxArticles int
 	var opt framing.CompareOptions
@@ -73,6 +74,9 @@ highlighted; the tables and CSV files always hold every article.`,
 			}
 			ctx := commandContext(cmd)
 			var results []*framing.Result
+			if by, err = per.groupBy(by); err != nil {
+				return err
+			}
 			units, err := design.units(by)
 			if err != nil {
 				return err
@@ -157,6 +161,7 @@ highlighted; the tables and CSV files always hold every article.`,
 		},
 	}
 	in.register(c)
+	per.register(c)
 	design.register(c)
 	in.registerCSV(c)
 	cov.register(c)

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/framing"
@@ -61,4 +64,38 @@ func (f *inputFlags) runSaved(ctx context.Context, stderr io.Writer, an *framing
 		st.Articles++
 	}
 	return st, noDocuments(stderr, st)
+}
+
+// periodFlag is --period: group by source and calendar period.
+type periodFlag struct{ period string }
+
+func (f *periodFlag) register(c *cobra.Command) {
+	c.Flags().StringVar(&f.period, "period", "", "also group by the period of each article's date (--date-field): day, week, month, quarter or year; keys read \"SOURCE PERIOD\" (AP 2025-08); undated articles are left out and counted")
+}
+
+// groupBy returns the grouping field for by with the period, if any.
+func (f *periodFlag) groupBy(by string) (string, error) {
+	if f.period == "" {
+		return by, nil
+	}
+	p, err := framing.ParsePeriod(f.period)
+	if err != nil {
+		return "", usageError{err}
+	}
+	return framing.WithPeriod(by, p), nil
+}
+
+// reportUndated says on stderr how many articles a grouping by period left
+// out for want of a date, by source.
+func reportUndated(w io.Writer, ps *framing.Profiles, dateField string) {
+	if len(ps.Undated) == 0 {
+		return
+	}
+	var total int64
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(ps.Undated)) {
+		total += ps.Undated[k]
+		parts = append(parts, fmt.Sprintf("%s %d", k, ps.Undated[k]))
+	}
+	fmt.Fprintf(w, "slant: %d articles without a date (field %q) are left out of the profiles by period: %s\n", total, dateField, strings.Join(parts, ", "))
 }

@@ -122,3 +122,41 @@ func TestCompareSavedProfiles(t *testing.T) {
 		t.Errorf("--pair-by with --profiles: exit %d: %s", code, errs)
 	}
 }
+
+// TestProfileByPeriod: --period month groups hand-made dated articles by
+// outlet and month (known answer), leaves the undated ones out with a
+// count by outlet, and compare takes two months of one outlet.
+func TestProfileByPeriod(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "dated.jsonl")
+	var lines []string
+	for i, a := range []struct{ outlet, date string }{
+		{"AP", "2025-01-15"}, {"AP", "2025-01-20"}, {"AP", "2025-02-03"}, {"AP", ""},
+		{"Fox", "2025-01-31"}, {"Fox", "March 1, 2025"}, {"Fox", ""},
+	} {
+		text := "Headline\n\nThe regime met officials, who said talks went well. Critics slammed the so-called plan."
+		lines = append(lines, `{"id": "a`+string(rune('0'+i))+`", "outlet": "`+a.outlet+`", "published": "`+a.date+`", "text": "`+strings.ReplaceAll(text, "\n", `\n`)+`"}`)
+	}
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "profile", p, "--no-pos", "--period", "month")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"AP 2025-01                            2", "AP 2025-02                            1", "Fox 2025-01                           1", "Fox 2025-03                           1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("profile lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errs, `2 articles without a date (field "published") are left out of the profiles by period: AP 1, Fox 1`) {
+		t.Errorf("undated not reported: %s", errs)
+	}
+	code, out, errs = runCLI(t, "compare", p, "--no-pos", "--period", "month", "--target", "AP 2025-01", "--reference", "AP 2025-02")
+	if code != 0 || !strings.HasPrefix(out, "AP 2025-01 vs AP 2025-02") {
+		t.Errorf("before/after: exit %d: %s %s", code, out, errs)
+	}
+	if code, _, errs := runCLI(t, "profile", p, "--period", "fortnight"); code != 2 || !strings.Contains(errs, "unknown period") {
+		t.Errorf("bad period: exit %d: %s", code, errs)
+	}
+}
