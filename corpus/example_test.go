@@ -46,3 +46,40 @@ func ExampleJSONL() {
 	// news.jsonl:3 empty or whitespace-only document
 	// 3 read, 1 articles, 2 skipped
 }
+
+// A .json file may hold an array of objects (or JSON Lines, or objects one
+// after another); each record is read with the line it starts on.
+func ExampleJSON() {
+	in := `[
+  {"id": "a1", "outlet": "Gazette", "text": "The bridge reopened on Monday."},
+  42,
+  {"id": "a2", "outlet": "Courier", "text": "The council met."}
+]`
+	for a, err := range corpus.JSON(context.Background(), strings.NewReader(in), corpus.RecordOptions{Name: "news.json"}) {
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(a.ID, a.Outlet, a.Location)
+	}
+	// Output:
+	// a1 Gazette news.json:2
+	// news.json:3: skipped: a record must be a JSON object, not a number
+	// a2 Courier news.json:4
+}
+
+// A Boilerplate index learned from the corpus removes the lines an outlet
+// repeats across its articles, with the reason.
+func ExampleBoilerplate() {
+	body := "Officials said on Monday that the bridge would reopen in June after repairs to its deck."
+	bp := corpus.NewBoilerplate()
+	for i := 0; i < 3; i++ {
+		bp.AddArticle(&corpus.Article{Outlet: "Gazette", Text: fmt.Sprintf("Headline %d\n\n%s\n\nStory continued below\n\n%s\n", i, body, body)})
+	}
+	a := &corpus.Article{Outlet: "Gazette", Text: "Bridge to reopen\n\n" + body + "\n\nStory continued below\n\n" + body + "\n"}
+	for _, r := range (corpus.Cleaner{Boilerplate: bp}).CleanArticle(a).Removed {
+		fmt.Printf("%s: %s\n", a.Text[r.Start:r.End], r.Reason)
+	}
+	// Output:
+	// Story continued below: boilerplate: line seen in 3 documents
+}
