@@ -292,7 +292,7 @@ func TestTrainPlantedWord(t *testing.T) {
 	}
 	found := false
 	for _, e := range r.Evidence {
-		if e.Construct == framing.LearnedWordConstruct && strings.Contains(e.Text, "zorblat") && e.Weight == rep.Weights.Words[0].Weight {
+		if e.Construct == framing.ConstructLearnedWord && strings.Contains(e.Text, "zorblat") && e.Weight == rep.Weights.Words[0].Weight {
 			found = true
 		}
 	}

@@ -32,6 +32,9 @@ const (
 	ConstructFrameGeneric    = "frame_generic"
 	ConstructFramePolicy     = "frame_policy"
 	ConstructActor           = "actor"
+	// ConstructLearnedWord is the evidence of a word or phrase weighed by
+	// trained weights (Weights.Words), not a lexicon construct.
+	ConstructLearnedWord = "learned_word"
 )
 
 // VoiceRule says which evidence of a construct counts toward its measures
@@ -77,6 +80,7 @@ var Families = []Family{
 	{"hedge", "hedge"},
 	{"source", "attribution and sourcing"},
 	{"other", "imported category"},
+	{"learned", "learned word or phrase (trained weights)"},
 }
 
 // ConstructDef is one row of the construct table: everything the analysis,
@@ -167,6 +171,8 @@ var Constructs = []ConstructDef{
 		Description: "cues of the policy frames (Boydstun et al.'s Policy Frames Codebook)"},
 	{Name: ConstructActor, Voice: AnyVoice, Feature: NoFeature,
 		Description: "names of actors (people, states, organisations) and their aliases"},
+	{Name: ConstructLearnedWord, Family: "learned", Voice: AnyVoice, Feature: NoFeature,
+		Description: "a word or phrase weighed by trained weights (slant train --features words): its evidence weight is the learned weight, negative when the word lowers the score; under quotes: discount only the reporter's voice counts"},
 }
 
 // constructIndex maps names to rows. Building it checks the table: names

@@ -60,6 +60,9 @@ func (a *Analyzer) KWIC(term string) (*KWIC, error) {
 	if _, ok := a.Lexicons().Category(term); ok {
 		return &KWIC{an: a, category: term}, nil
 	}
+	if term == LearnedWordCategory && len(a.weights.Words) > 0 {
+		return &KWIC{an: a, category: term}, nil // learned words are evidence of their own category
+	}
 	e := &lexicon.Entry{Term: term}
 	if strings.Contains(term, "*") {
 		e.Match = lexicon.Glob

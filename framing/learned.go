@@ -72,12 +72,9 @@ const (
 	WordFeaturePrefix     = "word:"
 )
 
-// LearnedWordConstruct and LearnedWordCategory name the evidence a learned
-// word or phrase produces.
-const (
-	LearnedWordConstruct = "learned_word"
-	LearnedWordCategory  = "learned.words"
-)
+// LearnedWordCategory is the category of the evidence a learned word or
+// phrase produces (its construct is ConstructLearnedWord).
+const LearnedWordCategory = "learned.words"
 
 // CategoryFeature names the feature counting hits of a lexicon category in
 // voice v: "category:<id>@<voice>". Weights.Categories is keyed by the part
@@ -149,7 +146,7 @@ func learnedEvidence(terms []Term, w *Weights, doc *text.Document, r *Result) {
 		if !ok || !w.Quotes.Counts(t.Voice) {
 			continue
 		}
-		r.Evidence = append(r.Evidence, Evidence{Category: LearnedWordCategory, Construct: LearnedWordConstruct,
+		r.Evidence = append(r.Evidence, Evidence{Category: LearnedWordCategory, Construct: ConstructLearnedWord,
 			Text: doc.Text[t.Start:t.End], Start: t.Start, End: t.End, Sentence: t.Sentence, Voice: t.Voice, Weight: wt})
 	}
 }
@@ -172,7 +169,7 @@ func (r *Result) SentenceFeatures(mode QuotesMode) []map[string]float64 {
 		out[si] = x
 	}
 	for _, e := range r.Evidence {
-		if e.Construct == LearnedWordConstruct || e.Negated || !mode.Counts(e.Voice) {
+		if e.Construct == ConstructLearnedWord || e.Negated || !mode.Counts(e.Voice) {
 			continue
 		}
 		out[e.Sentence][CategoryFeature(e.Category, e.Voice)]++
@@ -192,7 +189,7 @@ func learnedFeatures(x map[string]float64, ev []Evidence, idx []int, terms []Ter
 	if len(w.Categories) > 0 {
 		for _, ei := range idx {
 			e := ev[ei]
-			if e.Construct == LearnedWordConstruct || e.Negated || !w.Quotes.Counts(e.Voice) {
+			if e.Construct == ConstructLearnedWord || e.Negated || !w.Quotes.Counts(e.Voice) {
 				continue
 			}
 			if _, ok := w.Categories[CategoryKey(e.Category, e.Voice)]; ok {

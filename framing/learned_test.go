@@ -80,7 +80,7 @@ func TestLearnedWordsAndQuotes(t *testing.T) {
 	}
 	var learned []Evidence
 	for _, e := range r.Evidence {
-		if e.Construct == LearnedWordConstruct {
+		if e.Construct == ConstructLearnedWord {
 			learned = append(learned, e)
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,5 +165,38 @@ func TestTrainThenEval(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "eval"); code != 2 {
 		t.Fatalf("eval without --dataset: exit %d", code)
+	}
+}
+
+// TestLearnedWordsShown: a word that determines the label is learned, and
+// analyze and kwic show it as evidence with its span.
+func TestLearnedWordsShown(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	subjects := []string{"The council", "The ministry", "A committee", "The mayor", "Officials", "The agency"}
+	for i := 0; i < 30; i++ {
+		s := subjects[i%len(subjects)]
+		fmt.Fprintf(&b, `{"id":"p%d","text":"%s approved the zorblat plan on day %d.","label":1}`+"\n", i, s, i)
+		fmt.Fprintf(&b, `{"id":"n%d","text":"%s approved the %s plan on day %d.","label":0}`+"\n", i, s, []string{"road", "water", "school"}[i%3], i)
+	}
+	data := filepath.Join(dir, "labels.jsonl")
+	os.WriteFile(data, []byte(b.String()), 0o644)
+	weights := filepath.Join(dir, "w.yaml")
+	if code, out, errs := runCLI(t, "train", "--dataset", data, "--out", weights, "--no-pos", "--features", "words", "--max-weights", "3"); code != 0 {
+		t.Fatalf("train: %d\n%s%s", code, out, errs)
+	}
+	saved, _ := os.ReadFile(weights)
+	if !strings.Contains(string(saved), "zorblat") {
+		t.Fatalf("no zorblat weight:\n%s", saved)
+	}
+	text := filepath.Join(dir, "a.txt")
+	os.WriteFile(text, []byte("The board approved the zorblat budget."), 0o644)
+	code, out, errs := runCLI(t, "analyze", text, "--weights", weights, "--no-pos", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"construct": "learned_word"`) || !strings.Contains(out, `zorblat",`) {
+		t.Fatalf("analyze: %d\n%s%s", code, out, errs)
+	}
+	code, out, errs = runCLI(t, "kwic", "learned.words", text, "--weights", weights, "--no-pos")
+	if code != 0 || !strings.Contains(out, "[zorblat") {
+		t.Fatalf("kwic: %d\n%s%s", code, out, errs)
 	}
 }

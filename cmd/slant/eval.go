@@ -186,7 +186,7 @@ same folds is reported for comparison.`,
 				return err
 			}
 			rep, err := evaluate.Train(an, items, evaluate.TrainOptions{Folds: folds, Features: sets, Quotes: mode,
-				Alpha: alpha, MaxWeights: maxWeights, MinDF: minDF, Data: dataset, Command: "slant " + strings.Join(os.Args[1:], " ")})
+				Alpha: alpha, MaxWeights: maxWeights, MinDF: minDF, Data: dataset, Command: commandLine(cmd, args)})
 			if err != nil {
 				return err
 			}

@@ -20,7 +20,8 @@ func newKwicCmd() *cobra.Command {
 outlet, article, byte offsets and the text around it. TERM is a word or phrase
 (matched as a lexicon entry would be: tokenized like the text, case and
 apostrophes folded, * at a word's edge for a glob, page furniture excluded) or a
-lexicon category ID such as loaded.pejorative.`,
+lexicon category ID such as loaded.pejorative; with --weights from slant train,
+learned.words lists the learned words and phrases.`,
 		Example: `  slant kwic "security guarantees"
   slant kwic loaded.moral_condemnation
   slant kwic "militar*"
