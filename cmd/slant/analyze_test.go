@@ -196,7 +196,7 @@ func TestLearnedWordsShown(t *testing.T) {
 		t.Fatalf("analyze: %d\n%s%s", code, out, errs)
 	}
 	code, out, errs = runCLI(t, "kwic", "learned.words", text, "--weights", weights, "--no-pos")
-	if code != 0 || !strings.Contains(out, "[zorblat") {
+	if code != 0 || !strings.Contains(out, "zorblat]") {
 		t.Fatalf("kwic: %d\n%s%s", code, out, errs)
 	}
 }
