@@ -138,6 +138,7 @@ func fitPath(d *design, y []float64, lambdas []float64, opt glmOptions) glmPath 
 	ybar /= n
 	ybar = min(max(ybar, 1e-6), 1-1e-6)
 	b := math.Log(ybar / (1 - ybar))
+	nullDev := -(ybar*math.Log(ybar) + (1-ybar)*math.Log(1-ybar))
 	u := make([]float64, d.n) // Σ_j β_j x_ij / s_j (the sparse part of η)
 	w := make([]float64, d.n)
 	rs := make([]float64, d.n) // working residual, sparse part
@@ -148,7 +149,8 @@ func fitPath(d *design, y []float64, lambdas []float64, opt glmOptions) glmPath 
 	for _, lambda := range lambdas {
 		l1, l2 := lambda*opt.alpha, lambda*(1-opt.alpha)
 		prev := make([]float64, p)
-		for outer := 0; outer < 100; outer++ {
+		passes := 0 // coordinate sweeps at this λ, capped like glmnet's maxit
+		for outer := 0; outer < maxOuter && passes < maxPasses; outer++ {
 			copy(prev, beta)
 			bPrev := b
 			// Quadratic approximation at the current (b, β).
@@ -223,12 +225,13 @@ func fitPath(d *design, y []float64, lambdas []float64, opt glmOptions) glmPath 
 				md = max(md, W/n*db*db)
 				return md
 			}
-			for it := 0; it < 1000; it++ {
-				md := sweep(true)
-				if md < opt.tol {
+			for passes < maxPasses {
+				passes++
+				if sweep(true) < opt.tol {
 					break
 				}
-				for ia := 0; ia < 1000; ia++ {
+				for passes < maxPasses {
+					passes++
 					if sweep(false) < opt.tol {
 						break
 					}
@@ -252,8 +255,53 @@ func fitPath(d *design, y []float64, lambdas []float64, opt glmOptions) glmPath 
 		if opt.maxNonZero > 0 && nonZero(beta) > opt.maxNonZero {
 			break
 		}
+		// glmnet's saturation rule: once the fit explains 99.9% of the
+		// null deviance (separable data, where smaller penalties only
+		// inflate the weights), the rest of the path repeats this fit.
+		if dev := meanLogLoss(d, y, b, beta); dev < 0.001*nullDev {
+			for _, l := range lambdas[len(path.lambdas):] {
+				path.lambdas = append(path.lambdas, l)
+				path.b0 = append(path.b0, b)
+				path.beta = append(path.beta, append([]float64(nil), beta...))
+			}
+			break
+		}
 	}
 	return path
+}
+
+// Iteration caps per λ: IRLS steps and coordinate sweeps (full or active
+// set). A fit that reaches them keeps its last iterate.
+const (
+	maxOuter  = 50
+	maxPasses = 5000
+)
+
+// meanLogLoss is the mean negative log-likelihood of the fit (b, β).
+func meanLogLoss(d *design, y []float64, b float64, beta []float64) float64 {
+	eta := make([]float64, d.n)
+	c := b
+	for j, bj := range beta {
+		if bj == 0 {
+			continue
+		}
+		c -= bj * d.mean[j] / d.sd[j]
+		col := d.cols[j]
+		for k, i := range col.idx {
+			eta[i] += bj * col.val[k] / d.sd[j]
+		}
+	}
+	s := 0.0
+	for i, v := range y {
+		z := c + eta[i]
+		// log(1 + e^z) − y z, computed stably
+		if z > 0 {
+			s += z + math.Log1p(math.Exp(-z)) - v*z
+		} else {
+			s += math.Log1p(math.Exp(z)) - v*z
+		}
+	}
+	return s / float64(d.n)
 }
 
 func softThreshold(z, g float64) float64 {

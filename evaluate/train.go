@@ -118,13 +118,17 @@ type BaselineFigures struct {
 	MacroF1 float64 `json:"macro_f1"`
 }
 
-// folds assigns items to k folds, stratified by label: each class is
-// shuffled with a generator seeded by seed and dealt round-robin.
+// folds assigns items to k folds, stratified by label (0, 1, ...): each
+// class is shuffled with a generator seeded by seed and dealt round-robin.
 func folds(labels []int, k int, seed uint64) []int {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	fold := make([]int, len(labels))
 	next := 0
-	for c := range 2 {
+	classes := 0
+	for _, l := range labels {
+		classes = max(classes, l+1)
+	}
+	for c := range classes {
 		var idx []int
 		for i, l := range labels {
 			if l == c {

@@ -127,7 +127,7 @@ func writePredictions(path string, preds []evaluate.Prediction) error {
 
 func newTrainCmd() *cobra.Command {
 	var in inputFlags
-	var dataset, out, features, quotes, labelField, format string
+	var dataset, out, features, quotes, labelField, format, task, mappingPath string
 	var folds, maxWeights, minDF int
 	var alpha float64
 	c := &cobra.Command{
@@ -168,6 +168,12 @@ same folds is reported for comparison.`,
 			sets, err := evaluate.ParseFeatureSets(features)
 			if err != nil {
 				return usagef("--features: %v", err)
+			}
+			if task == evaluate.FrameTask {
+				return trainFrames(cmd, args, in, dataset, out, mappingPath, format, evaluate.TrainOptions{Folds: folds, Features: sets, Alpha: alpha, MinDF: minDF, Data: dataset})
+			}
+			if task != "sentences" {
+				return usagef("--task must be sentences or frames")
 			}
 			mode, err := framing.ParseQuotesMode(quotes)
 			if err != nil || quotes == "" {
@@ -228,7 +234,51 @@ same folds is reported for comparison.`,
 	c.Flags().IntVar(&minDF, "min-df", 3, "words: minimum number of sentences a stem or bigram occurs in")
 	c.Flags().Float64Var(&alpha, "alpha", 1, "elastic-net mixing: 1 lasso, towards 0 ridge")
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	c.Flags().StringVar(&task, "task", "sentences", "sentences (the sentence bias score) or frames (per-frame weights over the frame cues, for eval-frames --weights)")
+	c.Flags().StringVar(&mappingPath, "mapping", "", "frames: theme → policy-frame mapping YAML (default: the embedded GVFC mapping)")
 	return c
+}
+
+// trainFrames is slant train --task frames.
+func trainFrames(cmd *cobra.Command, args []string, in inputFlags, dataset, out, mappingPath, format string, opt evaluate.TrainOptions) error {
+	mapping, err := evaluate.GVFCMapping()
+	if mappingPath != "" {
+		mapping, err = evaluate.LoadFrameMapping(mappingPath)
+	}
+	if err != nil {
+		return err
+	}
+	items, err := evaluate.ReadFrameItems(dataset)
+	if err != nil {
+		return err
+	}
+	in.noPOS = true // frame cues do not use part-of-speech tags
+	an, err := in.analyzer(framing.WithTerms())
+	if err != nil {
+		return err
+	}
+	opt.Command = commandLine(cmd, args)
+	rep, err := evaluate.TrainFrames(an, items, mapping, opt)
+	if err != nil {
+		return err
+	}
+	data, err := yaml.Marshal(rep.Weights)
+	if err != nil {
+		return err
+	}
+	header := "# Per-frame weights written by slant train --task frames; every weight is named.\n# Load with slant eval-frames --weights. See \"training\" for how they were chosen.\n"
+	if err := os.WriteFile(out, append([]byte(header), data...), 0o644); err != nil {
+		return fmt.Errorf("writing weights: %w", err)
+	}
+	w := cmd.OutOrStdout()
+	if format == "json" {
+		return writeJSON(w, rep)
+	}
+	fmt.Fprintf(w, "%d-fold cross-validated frame predictions (trained weights, %d non-zero, features %s)\n", rep.Folds, rep.NonZero, strings.Join(rep.Weights.Training.FeatureSets, ","))
+	rep.CV.Dataset = dataset
+	writeFrameReport(w, rep.CV)
+	fmt.Fprintf(w, "weights written to %s\n", out)
+	return nil
 }
 
 // reportItemSkips prints skipped items (at most 5, then a count) to stderr.

@@ -13,7 +13,7 @@ import (
 
 func newEvalFramesCmd() *cobra.Command {
 	var in inputFlags
-	var dataset, format, mappingPath string
+	var dataset, format, mappingPath, weightsPath string
 	c := &cobra.Command{
 		Use:   "eval-frames --dataset FILE.jsonl",
 		Short: "Validate the policy-frame cues against articles labelled with frame themes",
@@ -33,7 +33,13 @@ It reports n, accuracy against the mapped primary theme and against either theme
 macro-F1 over the mapped classes, the same for the argmax restricted to the mapped
 frames, a majority-class baseline, per-class precision/recall/F1 and the confusion
 matrix (rows gold, columns predicted). Articles with "relevant": false carry no frame
-and are skipped (counted). Part-of-speech tagging is off: frame cues do not use it.`,
+and are skipped (counted). Part-of-speech tagging is off: frame cues do not use it.
+
+With --weights (from slant train --task frames) the predicted frame is the one
+whose trained linear score over the frame-cue counts (and words) is highest;
+the dominant frame stays the zero-shot one. Scoring the data the weights were
+trained on is in-sample: the honest figure is the cross-validated one that
+train prints.`,
 		Example: `  slant eval-frames --dataset ../shared/eval/gvfc_multimodal_articles.jsonl
   slant eval-frames --dataset ../shared/eval/gvfc_multimodal_articles.jsonl --format json
   slant eval-frames --dataset my_frames.jsonl --mapping my_mapping.yaml --lexicon extra.yaml`,
@@ -57,13 +63,27 @@ and are skipped (counted). Part-of-speech tagging is off: frame cues do not use 
 				return err
 			}
 			in.noPOS = true
-			an, err := in.analyzer()
-			if err != nil {
-				return err
-			}
-			rep, err := evaluate.RunFrames(an, items, mapping)
-			if err != nil {
-				return err
+			var rep evaluate.FrameReport
+			if weightsPath != "" {
+				fw, err := evaluate.LoadFrameWeights(weightsPath)
+				if err != nil {
+					return err
+				}
+				an, err := in.analyzer(framing.WithTerms())
+				if err != nil {
+					return err
+				}
+				if rep, err = evaluate.RunFramesTrained(an, items, mapping, fw); err != nil {
+					return err
+				}
+			} else {
+				an, err := in.analyzer()
+				if err != nil {
+					return err
+				}
+				if rep, err = evaluate.RunFrames(an, items, mapping); err != nil {
+					return err
+				}
 			}
 			rep.Dataset = dataset
 			out := cmd.OutOrStdout()
@@ -76,6 +96,7 @@ and are skipped (counted). Part-of-speech tagging is off: frame cues do not use 
 	}
 	c.Flags().StringVar(&dataset, "dataset", "", "frame-labelled JSON Lines file")
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	c.Flags().StringVar(&weightsPath, "weights", "", "per-frame weights YAML from slant train --task frames: the predicted frame is the argmax of their scores")
 	c.Flags().StringVar(&mappingPath, "mapping", "", "theme → policy-frame mapping YAML (default: the embedded GVFC mapping)")
 	c.Flags().StringArrayVar(&in.lexicons, "lexicon", nil, "extra lexicon YAML file, added to (or replacing by name) the defaults; repeatable")
 	return c
