@@ -2,7 +2,10 @@ package text
 
 import (
 	"fmt"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/neurosnap/sentences.v1"
 	"gopkg.in/neurosnap/sentences.v1/english"
@@ -52,10 +55,12 @@ type Sentence struct {
 // Span returns the sentence's byte range.
 func (s Sentence) Span() Span { return Span{s.Start, s.End} }
 
-// segmenter finds sentence ends inside a block. The punkt model of
-// gopkg.in/neurosnap/sentences (the one prose uses) decides where sentences
-// end; its boundaries are then snapped to our token boundaries, so a sentence
-// always starts and ends on a token.
+// segmenter finds sentence ends inside a block. By default it reads the
+// block's tokens with rules (see endsAt): one pass, no allocation, no
+// model. WithPunkt uses the punkt model of gopkg.in/neurosnap/sentences
+// (the one prose uses) instead, its boundaries snapped to our tokens; it
+// is about 48 MB of live heap and several times slower, and is kept to
+// measure the rules against (TestSegmenterAgreesWithPunkt).
 type segmenter struct {
 	punkt *sentences.DefaultSentenceTokenizer
 }
@@ -78,6 +83,230 @@ func (s *segmenter) split(src string, b Block, bi int, toks []Token, first, last
 		// Headings, titles and list items are one sentence each.
 		return append(dst, Sentence{Start: toks[first].Start, End: toks[last-1].End, First: first, Last: last, Block: bi, Kind: b.Kind})
 	}
+	if s.punkt != nil {
+		return s.splitPunkt(src, b, bi, toks, first, last, dst)
+	}
+	cur := first
+	for k := first; k < last; k++ {
+		e, ok := endsAt(src, toks, k, last)
+		if !ok {
+			continue
+		}
+		// A closing quote or bracket after the end belongs to the sentence.
+		for e < last && closerAt(src, toks, cur, e, last) {
+			e++
+			// (R., Maine.). : marks after the closer end the sentence too.
+			for e < last && isTerminal(toks[e]) && toks[e].Start == toks[e-1].End {
+				e++
+			}
+		}
+		if e >= last {
+			break
+		}
+		dst = append(dst, Sentence{Start: toks[cur].Start, End: toks[e-1].End, First: cur, Last: e, Block: bi, Kind: b.Kind})
+		cur = e
+		k = e - 1
+	}
+	return append(dst, Sentence{Start: toks[cur].Start, End: toks[last-1].End, First: cur, Last: last, Block: bi, Kind: b.Kind})
+}
+
+// endsAt reports whether a sentence ends with token k, and returns the
+// index after its final punctuation run (?!, ..., ?!").
+//
+//   - "?" and "!" end a sentence.
+//   - "." ends one when it is not glued to a following word (file.txt,
+//     example.com); an ellipsis ("...", "…") ends one only before a
+//     capitalised word.
+//   - A word that kept its period (U.S., Inc., etc., a middle initial J.;
+//     see Tokenize) ends one only before a word that usually starts
+//     sentences (The, He, But, ...): "the U.S. economy" and "Donald J.
+//     Trump" go on, "in the U.S. The talks" ends. Titles (Mr., Dr., Sen.)
+//     never end one.
+func endsAt(src string, toks []Token, k, last int) (int, bool) {
+	t := toks[k]
+	switch t.Kind {
+	case Punct:
+		if !isTerminal(t) {
+			return 0, false
+		}
+		if k+1 < last && (toks[k+1].Norm == "," || toks[k+1].Norm == ";" || toks[k+1].Norm == ":") {
+			return 0, false // R-Ill., who; Democracy Now!, the show
+		}
+		if k > 0 && isTerminal(toks[k-1]) && gap(src, toks[k-1], t) {
+			return 0, false // inside a run: its first mark decides
+		}
+		// The run of marks glued together: "?!", "...", "…."
+		e, dots, ellipsis := k, 0, false
+		for e < last && isTerminal(toks[e]) && (e == k || toks[e-1].End == toks[e].Start) {
+			switch toks[e].Norm {
+			case ".":
+				dots++
+			case "…":
+				ellipsis = true
+			}
+			e++
+		}
+		if dots >= 2 || (ellipsis && toks[e-1].Norm != ".") {
+			return 0, false // "...": an omission or a trailing off, as in punkt
+		}
+		if t.Norm == "." && e < last && isTerminal(toks[e]) && k > 0 && toks[k-1].End != t.Start {
+			return 0, false // " . . .": a spaced ellipsis (after "word." it is the sentence's end, as in punkt)
+		}
+		if t.Norm != "." {
+			return e, true
+		}
+		n := nextWord(toks, e, last)
+		if e == k+1 && e < last && toks[e].Start == t.End && (toks[e].Kind == Word || toks[e].Kind == Number) {
+			return 0, false // glued: file.txt
+		}
+		if e < last && (toks[e].Norm == "," || toks[e].Norm == ";" || toks[e].Norm == ":") {
+			return 0, false // R-Ill., who
+		}
+		if n >= 0 && !startsUpper(src, toks[n]) && toks[n].Kind == Word {
+			return 0, false // a lowercase word goes on: Winter Garden, Fla. was spared
+		}
+		if k > 0 && toks[k-1].End == t.Start && isAbbrevLike(src, toks[k-1]) &&
+			(n < 0 || !sentenceStarters[toks[n].Norm]) {
+			return 0, false // Partners v. United States; Reps. Ro Khanna; Louisville, Ky. Officials
+		}
+		return e, true
+	case Word:
+		if src[t.End-1] != '.' || k+1 >= last {
+			return 0, false
+		}
+		if titles[strings.TrimSuffix(t.Norm, ".")] {
+			return 0, false
+		}
+		n := nextWord(toks, k+1, last)
+		if n < 0 || toks[n].Start == t.End {
+			return 0, false
+		}
+		if !sentenceStarters[toks[n].Norm] || !startsUpper(src, toks[n]) {
+			return 0, false
+		}
+		return k + 1, true
+	}
+	return 0, false
+}
+
+// closerAt reports whether the quote or bracket at e closes the sentence
+// that started at cur: it closes one opened there, or it is glued to the
+// final punctuation and is a closing mark (” ’ ) ]) or a straight quote
+// not glued to the next word.
+func closerAt(src string, toks []Token, cur, e, last int) bool {
+	t := toks[e]
+	if !isCloser(t.Norm) {
+		return false
+	}
+	if closesHere(toks, cur, e) {
+		return true
+	}
+	if t.Start != toks[e-1].End {
+		return false
+	}
+	switch r, _ := utf8.DecodeRuneInString(src[t.Start:t.End]); r {
+	case '\u201d', '\u2019', ')', ']':
+		return true
+	case '"', '\'':
+		return e+1 >= last || toks[e+1].Start > t.End || isCloser(toks[e+1].Norm)
+	}
+	return false
+}
+
+func isTerminal(t Token) bool {
+	return t.Kind == Punct && (t.Norm == "." || t.Norm == "?" || t.Norm == "!" || t.Norm == "…")
+}
+
+// gap reports whether b follows a directly or after one space (". . .").
+func gap(src string, a, b Token) bool {
+	return b.Start == a.End || (b.Start == a.End+1 && src[a.End] == ' ')
+}
+
+// nextWord returns the index of the first word or number at or after i,
+// skipping quotes and brackets; -1 when none.
+func nextWord(toks []Token, i, last int) int {
+	for ; i < last; i++ {
+		switch toks[i].Kind {
+		case Word, Number:
+			return i
+		case Punct:
+			switch toks[i].Norm {
+			case `"`, "'", "(", "[", ")", "]":
+				continue
+			}
+			return -1
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// isAbbrevLike reports whether a word before a period reads as an
+// abbreviation the tokenizer did not keep whole: one lowercase letter (v.),
+// a party-state tag (R-Ill, D-W.Va), a US state (Calif, Ky) or a plural
+// title (Sens, Reps).
+func isAbbrevLike(src string, t Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	w := src[t.Start:t.End]
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLower(r)
+	}
+	if len(w) <= 8 && len(w) >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' {
+		return true
+	}
+	return splitterAbbreviations[t.Norm] && startsUpper(src, t)
+}
+
+// splitterAbbreviations are capitalised abbreviations written with a
+// period that Tokenize does not keep whole: AP-style US state names and
+// plural titles. Written for Slant from the AP state list.
+var splitterAbbreviations = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
+		miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis wyo sens reps govs gens ave blvd rd`) {
+		splitterAbbreviations[w] = true
+	}
+}
+
+func startsUpper(src string, t Token) bool {
+	r, _ := utf8.DecodeRuneInString(src[t.Start:t.End])
+	return unicode.IsUpper(r)
+}
+
+// titles are abbreviations that stand before a name and so never end a
+// sentence (a subset of the abbreviations Tokenize keeps whole).
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "gen": true, "sen": true,
+	"rep": true, "gov": true, "lt": true, "col": true, "capt": true, "sgt": true, "maj": true, "adm": true,
+	"cmdr": true, "pres": true, "rev": true, "hon": true, "messrs": true,
+}
+
+// sentenceStarters are closed-class words (determiners, pronouns,
+// conjunctions, prepositions, sentence adverbs) that, capitalised after an
+// abbreviation's period, start a new sentence far more often than they
+// continue a name ("the U.S. The talks", "Apple Inc. But"). Written for
+// Slant from English grammar, not learned from any corpus.
+var sentenceStarters = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an this that these those it its he she they we i you his her their our my
+		there here but and or so yet nor in on at for with by from as if when while after before since although though
+		because however meanwhile still then now also some many most all both each every not one what who whom why how
+		where which such other another under over during despite according among instead even only last next earlier
+		later until unless once to of no none few several more much any nothing everyone nobody neither either
+		thus therefore moreover furthermore indeed asked is are was were do does did have has had will would can
+		could should may might must shall`) {
+		sentenceStarters[w] = true
+	}
+}
+
+// splitPunkt splits a paragraph with the punkt model.
+func (s *segmenter) splitPunkt(src string, b Block, bi int, toks []Token, first, last int, dst []Sentence) []Sentence {
 	body := src[b.Start:b.End]
 	cur := first
 	for _, ps := range s.punkt.Tokenize(body) {
