@@ -52,6 +52,26 @@ func benchPipeline(b *testing.B, opts ...text.Option) {
 // BenchmarkPipeline: tokens, sentences and offsets, no tagging.
 func BenchmarkPipeline(b *testing.B) { benchPipeline(b, text.WithoutTagging()) }
 
+// BenchmarkPipelinePunkt: the same with punkt deciding sentence ends (the
+// splitter before Slant's rules), for the ratio in the same run.
+func BenchmarkPipelinePunkt(b *testing.B) { benchPipeline(b, text.WithoutTagging(), text.WithPunkt()) }
+
+// BenchmarkTokenize: our tokenizer alone over the same blocks, the floor
+// the pipeline is measured against.
+func BenchmarkTokenize(b *testing.B) {
+	docs, n := seedDocs(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	var toks []text.Token
+	for b.Loop() {
+		for _, d := range docs {
+			for _, bl := range d.blocks {
+				toks = text.Tokenize(d.text, bl.Start, bl.End, toks[:0])
+			}
+		}
+	}
+}
+
 // BenchmarkPipelinePOS: the same with prose's tagger, sentence by sentence.
 func BenchmarkPipelinePOS(b *testing.B) { benchPipeline(b) }
 

@@ -113,7 +113,8 @@ func (s *segmenter) split(src string, b Block, bi int, toks []Token, first, last
 // endsAt reports whether a sentence ends with token k, and returns the
 // index after its final punctuation run (?!, ..., ?!").
 //
-//   - "?" and "!" end a sentence.
+//   - "?" and "!" end a sentence unless a lowercase word follows (“Stop!”
+//     he shouted).
 //   - "." ends one when it is not glued to a following word (file.txt,
 //     example.com); an ellipsis ("...", "…") ends one only before a
 //     capitalised word.
@@ -152,10 +153,13 @@ func endsAt(src string, toks []Token, k, last int) (int, bool) {
 		if t.Norm == "." && e < last && isTerminal(toks[e]) && k > 0 && toks[k-1].End != t.Start {
 			return 0, false // " . . .": a spaced ellipsis (after "word." it is the sentence's end, as in punkt)
 		}
+		n := nextWord(toks, e, last)
 		if t.Norm != "." {
+			if n >= 0 && toks[n].Kind == Word && !startsUpper(src, toks[n]) {
+				return 0, false // “Stop!” he shouted.
+			}
 			return e, true
 		}
-		n := nextWord(toks, e, last)
 		if e == k+1 && e < last && toks[e].Start == t.End && (toks[e].Kind == Word || toks[e].Kind == Number) {
 			return 0, false // glued: file.txt
 		}

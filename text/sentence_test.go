@@ -23,6 +23,10 @@ func TestSegmentation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	punkt, err := NewPipeline(WithoutTagging(), WithPunkt())
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		in   string
 		want []string
@@ -33,11 +37,32 @@ func TestSegmentation(t *testing.T) {
 			[]string{"Did they agree?", "No!", "The talks, held in Paris, ended late."}},
 		{"Officials said the force of ~64,000 troops (about 3.5 percent) was cut to 25,000. Critics objected.",
 			[]string{"Officials said the force of ~64,000 troops (about 3.5 percent) was cut to 25,000.", "Critics objected."}},
+		// Hand cases from the AllSides comparison where punkt splits wrongly
+		// (after a title before a name, before a lowercase word or a
+		// closing bracket) or misses a boundary (after an abbreviation, a
+		// closing quote without a space).
+		{"The warmth between Mr. Kim and Mr. Moon on Friday was clear. Sens. Bob Corker and Jeff Flake agreed.",
+			[]string{"The warmth between Mr. Kim and Mr. Moon on Friday was clear.", "Sens. Bob Corker and Jeff Flake agreed."}},
+		{"Update at 8:15 a.m. ET. The governor spoke. A briefing scheduled for 5 p.m. ET. has been postponed.",
+			[]string{"Update at 8:15 a.m. ET.", "The governor spoke.", "A briefing scheduled for 5 p.m. ET. has been postponed."}},
+		{"Sen. Rick Santorum (R-Pa.) once described him so. Winter Garden, Fla. was spared. He lives in Louisville, Ky. She does not.",
+			[]string{"Sen. Rick Santorum (R-Pa.) once described him so.", "Winter Garden, Fla. was spared.", "He lives in Louisville, Ky.", "She does not."}},
+		{"It is “not written in stone.”A growing number agree. Attacks rose across the U.S. Several were violent.",
+			[]string{"It is “not written in stone.”", "A growing number agree.", "Attacks rose across the U.S.", "Several were violent."}},
+		{"He made a lot of mistakes. . . . But he served. Officials said... The White House said Monday…. Then nothing.",
+			[]string{"He made a lot of mistakes.", ". . . But he served.", "Officials said... The White House said Monday….", "Then nothing."}},
+		{"“Stop!” he shouted. “Why?” Nobody knew. Welcome to Democracy Now!, the show (R., Maine.). Next.",
+			[]string{"“Stop!” he shouted.", "“Why?”", "Nobody knew.", "Welcome to Democracy Now!, the show (R., Maine.).", "Next."}},
 	}
-	for _, tc := range tests {
+	for i, tc := range tests {
 		got := segment(t, p, tc.in, nil)
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("segment %q\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+		// The first three cases are punkt's own; the hand cases after them
+		// are where it errs, so they must show a difference.
+		if pg := segment(t, punkt, tc.in, nil); (i < 3) != (strings.Join(pg, "\n") == strings.Join(tc.want, "\n")) {
+			t.Errorf("punkt on case %d: %q", i, pg)
 		}
 	}
 	// Blocks are boundaries: a heading without final punctuation never runs
