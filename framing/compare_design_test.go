@@ -287,7 +287,8 @@ func TestCompareSeedsPrimary(t *testing.T) {
 func TestTermKindAndExamples(t *testing.T) {
 	self := nameWords("The Eastern Herald")
 	for w, want := range map[string]string{"the": TermFunction, "of": TermFunction, "mr.": TermStyle, "caption": TermStyle,
-		"herald": TermStyle, "eastern": TermStyle, "genocide": TermContent, "history": TermContent} {
+		"herald": TermStyle, "eastern": TermStyle, "genocide": TermContent, "history": TermContent,
+		"j.": TermStyle, "f.b.i.": TermStyle, "fbi": TermContent, "a.": TermStyle, "st.louis": TermContent} {
 		if got := termKind(w, self); got != want {
 			t.Errorf("termKind(%q) = %s, want %s", w, got, want)
 		}

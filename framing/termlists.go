@@ -42,7 +42,8 @@ its it's he's she's they're we're i'm you're there's that's
 `)
 
 // StyleWords are newsroom style and page furniture, not editorializing:
-// honorifics and titles written before names, wire-service and agency
+// honorifics and titles written before names (initials and dotted
+// abbreviations such as "j." and "f.b.i." count as style too), wire-service and agency
 // names, dateline, day and time words, and the furniture of photo
 // galleries, captions, bylines and share buttons. Curated for Slant from
 // the issue-15 review of AllSides and BASIL output (words that topped the
@@ -74,10 +75,25 @@ func termKind(w string, self map[string]bool) string {
 	switch {
 	case StopWords[w]:
 		return TermFunction
-	case StyleWords[w] || self[w]:
+	case StyleWords[w] || self[w] || isInitials(w):
 		return TermStyle
 	}
 	return TermContent
+}
+
+// isInitials reports whether w is an initial or a dotted abbreviation
+// ("j.", "f.b.i.", "u.s."): house style (one outlet writes "F.B.I.", another
+// "FBI"), not a choice of words.
+func isInitials(w string) bool {
+	if len(w) < 2 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'a' || w[i] > 'z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameWords returns the folded words of source names (outlet
