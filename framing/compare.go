@@ -49,6 +49,14 @@ type CompareOptions struct {
 	// design: clusters named by ClusterBy.Field (outlets) are the
 	// observations, tested by permuting whole clusters.
 	ClusterBy *Units
+	// WeightByArticles, in the clustered design, compares article-weighted
+	// means (a cluster counts as many times as it has articles) instead of
+	// the default, where each cluster counts once through the mean of its
+	// articles: "are left-rated outlets different from centre-rated ones"
+	// is the default question; "are left-rated articles different, given
+	// that they come in outlets" the weighted one, which a few big outlets
+	// can dominate.
+	WeightByArticles bool
 	// Nesting, when set without ClusterBy, names the clusters each group
 	// pools (usually outlets); Compare only uses it to warn when a side
 	// pools several clusters and the articles are therefore not
@@ -137,6 +145,8 @@ type DesignInfo struct {
 	// (clustered).
 	ClustersTarget    int `json:"clusters_target,omitempty"`
 	ClustersReference int `json:"clusters_reference,omitempty"`
+	// WeightByArticles is CompareOptions.WeightByArticles (clustered).
+	WeightByArticles bool `json:"weight_by_articles,omitempty"`
 }
 
 // Multiple-testing families.
@@ -191,9 +201,10 @@ type MeasureComparison struct {
 	// FamilyMeasures or FamilyWordCounts).
 	Family string `json:"family"`
 	Unit   string `json:"unit"`
-	// Target and Reference are the sides' means (article-weighted pooled
-	// means under the clustered design, means of block means under the
-	// paired one, rates from counts for TestPoissonExact).
+	// Target and Reference are the sides' means (means of cluster means
+	// under the clustered design, article-weighted with WeightByArticles;
+	// means of block means under the paired one; rates from counts for
+	// TestPoissonExact).
 	Target    float64 `json:"target"`
 	Reference float64 `json:"reference"`
 	// TargetMedian and ReferenceMedian are the medians of the same units
@@ -330,9 +341,10 @@ func unitValues(t, r *Profile, key string) (x, y []float64, sketchError float64)
 //   - Paired (PairBy): per-block differences of block means; Wilcoxon
 //     signed-rank or sign-flip test; a bootstrap over blocks for the
 //     interval of the mean difference; n = blocks covered by both sides.
-//   - Clustered (ClusterBy): clusters are the observations; a permutation
-//     test moving whole clusters and a cluster bootstrap interval of the
-//     difference of article-weighted means; Cliff's δ of cluster means.
+//   - Clustered (ClusterBy): clusters are the observations, each counting
+//     once (or weighted by articles, WeightByArticles); a permutation test
+//     moving whole clusters and a cluster bootstrap interval of the
+//     difference of means; Cliff's δ of cluster means.
 //
 // Measures fall in the primary family (PrimaryMeasures) and exploratory
 // families; Benjamini–Hochberg q-values are computed within each family.
@@ -756,8 +768,12 @@ func compareClustered(c *Comparison, t, r *Profile, opt CompareOptions, nextSeed
 	ts, rs := u.side(t.Keys), u.side(r.Keys)
 	c.Unit = "cluster"
 	c.NTarget, c.NReference = len(ts), len(rs)
-	c.Design = DesignInfo{Name: DesignClustered, Field: u.Field, ClustersTarget: len(ts), ClustersReference: len(rs),
-		Statement: fmt.Sprintf("clustered by %s: %d vs %d %ss (%d vs %d articles); the %s is the unit: permutation test moving whole %ss, cluster bootstrap interval of the difference of article-weighted means, Cliff's δ of %s means", u.Field, len(ts), len(rs), u.Field, t.Documents, r.Documents, u.Field, u.Field, u.Field)}
+	weighting := fmt.Sprintf("each %s counts once (the mean of its articles' values)", u.Field)
+	if opt.WeightByArticles {
+		weighting = fmt.Sprintf("article-weighted means (a %s counts as many times as it has articles)", u.Field)
+	}
+	c.Design = DesignInfo{Name: DesignClustered, Field: u.Field, ClustersTarget: len(ts), ClustersReference: len(rs), WeightByArticles: opt.WeightByArticles,
+		Statement: fmt.Sprintf("clustered by %s: %d vs %d %ss (%d vs %d articles); the %s is the unit, %s: permutation test moving whole %ss, cluster bootstrap interval of the difference, Cliff's δ of %s means", u.Field, len(ts), len(rs), u.Field, t.Documents, r.Documents, u.Field, weighting, u.Field, u.Field)}
 	if len(ts) < 2 || len(rs) < 2 {
 		c.Warnings = append(c.Warnings, fmt.Sprintf("%d vs %d %ss: with a single cluster on a side no test can separate the sides from their clusters", len(ts), len(rs), u.Field))
 	}
@@ -773,6 +789,11 @@ func compareClustered(c *Comparison, t, r *Profile, opt CompareOptions, nextSeed
 		}
 		for _, cl := range y {
 			ym = append(ym, cl.Mean())
+		}
+		if !opt.WeightByArticles {
+			// Each cluster counts once: a cluster of one unit whose value
+			// is the cluster's mean.
+			x, y = unitClusters(xm), unitClusters(ym)
 		}
 		diff := stats.PooledMeanDifference(x, y)
 		tm, rm := clusterPooled(x), clusterPooled(y)
@@ -809,6 +830,14 @@ func clustersOf(side map[string]*UnitSums, name string) []stats.Cluster {
 		if m := side[k].Measures[name]; m != nil && m.N > 0 {
 			out = append(out, stats.Cluster{N: m.N, Sum: m.Sum})
 		}
+	}
+	return out
+}
+
+func unitClusters(means []float64) []stats.Cluster {
+	out := make([]stats.Cluster, len(means))
+	for i, m := range means {
+		out[i] = stats.Cluster{N: 1, Sum: m}
 	}
 	return out
 }

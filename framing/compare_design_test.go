@@ -132,18 +132,28 @@ func TestCompareClusteredHand(t *testing.T) {
 	ps, cl, nest := clusterFixture(t)
 	l, _ := ps.Get("L")
 	r, _ := ps.Get("R")
-	// Pooled means 2/3 and 12/4 = 3; of the six ways to split the four
-	// outlets two and two, two are as extreme: p = 1/3 (worked in
-	// stats.TestClusterPermutationExact). Outlet means L {1, 0}, R {3, 3}:
-	// Cliff's δ = −1.
+	// Each outlet counts once (the default): outlet means L {1, 0}, R
+	// {3, 3}, difference 0.5 − 3 = −2.5. The six ways to give two of the
+	// four means to L: {1,0} −2.5, {1,3} and {1,3} +0.5, {0,3} and {0,3}
+	// −0.5, {3,3} +2.5: two reach 2.5, p = 1/3. Cliff's δ of the outlet
+	// means is −1.
 	c, err := Compare(l, r, CompareOptions{ClusterBy: cl, MinDocuments: 2, Bootstrap: 300})
 	must(t, err)
 	if c.Design.Name != DesignClustered || c.Design.ClustersTarget != 2 || c.Design.ClustersReference != 2 || c.Unit != "cluster" {
 		t.Fatalf("design %+v", c.Design)
 	}
 	m := rowOf(t, c, "loaded_rate", FamilyPrimary)
-	if m.Test != TestClusterPermutation || m.TestNote != "exact enumeration" || m.P != round6(1.0/3) || m.Difference != round6(2.0/3-3) || *m.Delta != -1 {
+	if m.Test != TestClusterPermutation || m.TestNote != "exact enumeration" || m.P != round6(1.0/3) || m.Difference != -2.5 || *m.Delta != -1 {
 		t.Errorf("cluster row %+v", m)
+	}
+	// Article-weighted: pooled means 2/3 and 12/4 = 3; of the six ways to
+	// split the four outlets two and two, two are as extreme: p = 1/3
+	// (worked in stats.TestClusterPermutationExact).
+	c, err = Compare(l, r, CompareOptions{ClusterBy: cl, WeightByArticles: true, MinDocuments: 2, Bootstrap: 300})
+	must(t, err)
+	m = rowOf(t, c, "loaded_rate", FamilyPrimary)
+	if m.P != round6(1.0/3) || m.Difference != round6(2.0/3-3) || !c.Design.WeightByArticles {
+		t.Errorf("article-weighted cluster row %+v", m)
 	}
 	for _, w := range c.Warnings {
 		if strings.Contains(w, "not independent") {

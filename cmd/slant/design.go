@@ -10,6 +10,7 @@ type designFlags struct {
 	pairBy, clusterBy, pairedTest string
 	permutations                  int
 	maxBootstrapN                 int
+	weightArticles                bool
 }
 
 func (d *designFlags) register(c *cobra.Command) {
@@ -17,6 +18,7 @@ func (d *designFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&d.clusterBy, "cluster-by", "", "clustered design: make clusters named by this field (e.g. outlet, when grouping by label) the unit of analysis")
 	c.Flags().StringVar(&d.pairedTest, "paired-test", framing.TestSignedRank, "test of the paired design: "+framing.TestSignedRank+" or "+framing.TestSignFlip)
 	c.Flags().IntVar(&d.permutations, "permutations", 9999, "Monte Carlo draws of the sign-flip and cluster permutation tests above their exact bounds")
+	c.Flags().BoolVar(&d.weightArticles, "weight-articles", false, "clustered design: compare article-weighted means instead of counting each cluster once")
 	c.Flags().IntVar(&d.maxBootstrapN, "bootstrap-max-n", 400, "above this many units in total, intervals use normal approximations instead of the bootstrap (the output names the method)")
 }
 
@@ -70,4 +72,5 @@ func (d *designFlags) apply(u *designUnits, opt *framing.CompareOptions) {
 	opt.PairedTest = d.pairedTest
 	opt.Permutations = d.permutations
 	opt.BootstrapMaxN = d.maxBootstrapN
+	opt.WeightByArticles = d.weightArticles
 }
