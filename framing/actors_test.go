@@ -127,3 +127,30 @@ func TestActorDescriptorsOnSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestVeryAsAdjective: "very" before a noun is not an intensifier (AP: "the
+// coalition's very existence"); before an adjective it is.
+func TestVeryAsAdjective(t *testing.T) {
+	an := analyzer(t)
+	count := func(s string) int {
+		r, err := an.AnalyzeText(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range r.Evidence {
+			if e.Construct == ConstructIntensifier && strings.EqualFold(e.Text, "very") {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count("Zelenskyy said the coalition's very existence depends on its members."); n != 0 {
+		t.Errorf("adjectival very counted %d times", n)
+	}
+	for _, s := range []string{"The talks were very difficult.", "They ignored the very obvious fact."} {
+		if n := count(s); n != 1 {
+			t.Errorf("%q: degree very counted %d times, want 1", s, n)
+		}
+	}
+}

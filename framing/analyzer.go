@@ -179,7 +179,7 @@ var negAdverb = map[string]bool{"not": true, "n't": true, "never": true, "also":
 const negationWindow = 3
 
 func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
-	hits := a.matcher.Match(doc)
+	hits := degreeSense(doc, a.matcher.Match(doc))
 	v := findVoices(doc, hits)
 	sentOf := make([]int, len(doc.Tokens))
 	for si, s := range doc.Sentences {
