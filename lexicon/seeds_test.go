@@ -141,6 +141,9 @@ func TestMisfirePatterns(t *testing.T) {
 		{"The group was designated a terrorist organization in 2019.", ""},
 		{"The final draft of the talking points was sent to the director.", ""},
 		{"The site Talking Points Memo reported it first.", ""},
+		{"Deputies reviewed the talking points at a meeting the next day.", ""},
+		{"In her talking points, issued to Democrats, she said the vote would wait.", ""},
+		{"He gave a speech rehashing his usual talking points.", "talking points"},
 		{"Pundits kept repeating Kremlin talking points.", "talking points"},
 		// productive derisive compounds and colloquial pejoratives
 		{"Trump-loving voters cheered.", "Trump-loving"},
