@@ -25,7 +25,7 @@ var lexImportFormats = []string{"liwc", "yaml", "wordlist", "vader"}
 func newLexiconCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lexicon",
-		Short: "List, show, check and import lexicons",
+		Short: "List, show, check, import, audit and learn lexicons",
 		Long: `Slant's measures rest on lexicons: YAML files of categories (loaded language, intensifiers,
 hedges, attribution formulas, contested terms, frame cues, ...) in which every category names
 its construct, weight, references and curator (see lexicon/FORMAT.md).
@@ -33,16 +33,20 @@ its construct, weight, references and curator (see lexicon/FORMAT.md).
 The curated defaults are embedded in the binary. Your own lexicon files add to them, or replace
 the default lexicon of the same name, wherever a command takes --lexicon FILE. Lexicons you
 already own (LIWC .dic, quanteda-style YAML dictionaries, word lists, VADER) can be converted
-with "slant lexicon import"; Slant does not ship them.`,
+with "slant lexicon import"; Slant does not ship them. "slant lexicon audit" lists what the
+lexicons match in a corpus, to find misfires (remove them with --exclude FILE), and "slant
+lexicon learn" derives a lexicon from documents that carry a label.`,
 		Example: `  slant lexicon list
   slant lexicon show loaded.pejorative
   slant lexicon check my-terms.yaml
   slant lexicon import my.dic --format liwc --construct loaded_language --out my.yaml
-  slant lexicon list --lexicon my.yaml`,
+  slant lexicon list --lexicon my.yaml
+  slant lexicon audit corpus.jsonl --category loaded --format md
+  slant lexicon learn corpus.jsonl --label-field label --reference center --out learned.yaml`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef("lexicon: unknown subcommand %q (want list, show, check or import)", args[0])
+				return usagef("lexicon: unknown subcommand %q (want list, show, check, import, audit or learn)", args[0])
 			}
 			return cmd.Help()
 		},
