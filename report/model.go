@@ -660,9 +660,33 @@ func evidenceTitle(e framing.Evidence) string {
 	return s
 }
 
+// quoteBounds indexes a result's quotes for segments: every quote's start
+// and end (the cuts), and the starts and the ends of the quotes that are
+// not scare quotes, each sorted.
+type quoteBounds struct{ cuts, starts, ends []int }
+
+func newQuoteBounds(r *framing.Result) quoteBounds {
+	var qb quoteBounds
+	for _, q := range r.Quotes {
+		qb.cuts = append(qb.cuts, q.Start, q.End)
+		if !q.Scare {
+			qb.starts = append(qb.starts, q.Start)
+			qb.ends = append(qb.ends, q.End)
+		}
+	}
+	sort.Ints(qb.cuts)
+	sort.Ints(qb.starts)
+	sort.Ints(qb.ends)
+	return qb
+}
+
 // segments splits text[start:end] at every highlighted evidence and quote
 // boundary; each piece knows the evidence covering it.
-func segments(r *framing.Result, si, start, end int, evs []framing.Evidence) []segment {
+//
+// qb indexes the article's quotes, so that each sentence looks only at the
+// quote boundaries inside it and not at every quote of the article (which
+// made long articles quadratic, issue 17).
+func segments(r *framing.Result, si, start, end int, evs []framing.Evidence, qb quoteBounds) []segment {
 	cuts := map[int]bool{start: true, end: true}
 	in := func(x int) bool { return x > start && x < end && utf8.RuneStart(r.Text[x]) }
 	for _, e := range evs {
@@ -673,12 +697,9 @@ func segments(r *framing.Result, si, start, end int, evs []framing.Evidence) []s
 			cuts[e.End] = true
 		}
 	}
-	for _, q := range r.Quotes {
-		if in(q.Start) {
-			cuts[q.Start] = true
-		}
-		if in(q.End) {
-			cuts[q.End] = true
+	for i := sort.SearchInts(qb.cuts, start+1); i < len(qb.cuts) && qb.cuts[i] < end; i++ {
+		if in(qb.cuts[i]) {
+			cuts[qb.cuts[i]] = true
 		}
 	}
 	var pts []int
@@ -690,11 +711,10 @@ func segments(r *framing.Result, si, start, end int, evs []framing.Evidence) []s
 	for i := 0; i+1 < len(pts); i++ {
 		a, b := pts[i], pts[i+1]
 		seg := segment{Text: r.Text[a:b]}
-		for _, q := range r.Quotes {
-			if q.Start <= a && b <= q.End && !q.Scare {
-				seg.Quote = true
-			}
-		}
+		// Inside a quote that is not a scare quote: more such quotes start
+		// at or before a than end there (no quote boundary falls inside
+		// the piece).
+		seg.Quote = sort.SearchInts(qb.starts, a+1) > sort.SearchInts(qb.ends, a+1)
 		var cover []framing.Evidence
 		for _, e := range evs {
 			if e.Start <= a && b <= e.End {
@@ -771,13 +791,14 @@ func articles(d *Data) ([]articleView, int) {
 				bySent[e.Sentence] = append(bySent[e.Sentence], e)
 			}
 		}
+		qb := newQuoteBounds(r)
 		for si, s := range r.Sentences {
 			if s.Start < 0 || s.End > len(r.Text) || s.Start >= s.End {
 				continue
 			}
 			sv := sentView{Index: si + 1, Score: f3(s.Score), Bucket: scoreBucket(s.Score), Kind: s.Kind, Attributed: s.Attributed, Evaluative: s.Evaluative}
 			evs := bySent[si]
-			sv.Segments = segments(r, si, s.Start, s.End, evs)
+			sv.Segments = segments(r, si, s.Start, s.End, evs, qb)
 			sort.SliceStable(evs, func(i, j int) bool { return evs[i].Start < evs[j].Start })
 			for _, e := range evs {
 				sv.Marked = true
