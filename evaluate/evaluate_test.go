@@ -85,7 +85,8 @@ func TestRunKnownAnswer(t *testing.T) {
 // carry evaluative words in the reporter's voice; the core model separates
 // them out of fold and every weight it keeps is positive and on a feature of
 // the reporter's evaluation or attribution (loaded language, intensifiers,
-// unattributed evaluation, doubt markers, vague sources, presupposition).
+// unattributed evaluation, doubt markers, vague sources, presupposition,
+// contested terms with a side).
 func TestTrainRecoversTheSignal(t *testing.T) {
 	an := termsAnalyzer(t)
 	var items []Item
@@ -99,7 +100,7 @@ func TestTrainRecoversTheSignal(t *testing.T) {
 	if rep.CVAUC < 0.95 || rep.NonZero == 0 {
 		t.Fatalf("train: %+v", rep)
 	}
-	allowed := map[string]bool{"loaded_reporter": true, "intensifier": true, "unattributed_evaluative": true, "doubt_marker": true, "vague_source": true, "presupposition": true}
+	allowed := map[string]bool{"loaded_reporter": true, "intensifier": true, "unattributed_evaluative": true, "doubt_marker": true, "vague_source": true, "presupposition": true, "contested": true}
 	for f, w := range rep.Weights.Features {
 		if w != 0 && (!allowed[f] || w < 0) {
 			t.Errorf("weight %s = %v", f, w)

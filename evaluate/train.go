@@ -13,7 +13,7 @@ import (
 )
 
 // TrainOptions configure Train. The zero value trains the core features in
-// QuotesDiscount mode, lasso, 5 folds.
+// QuotesDiscount mode, elastic net with α = 0.5, 5 folds.
 type TrainOptions struct {
 	// Folds for cross-validation (default 5); Seed fixes the fold
 	// assignment (default 1).
@@ -24,14 +24,15 @@ type TrainOptions struct {
 	// Quotes says whether quoted and reported material counts (default
 	// framing.QuotesDiscount).
 	Quotes framing.QuotesMode
-	// Alpha mixes the penalties: 1 lasso (default), 0 ridge; a value in
-	// between is the elastic net.
+	// Alpha mixes the penalties: 1 lasso, 0 ridge, in between the elastic
+	// net (default DefaultAlpha, chosen with DefaultMinDF from a small grid
+	// on BABE's dev split: see the README).
 	Alpha float64
 	// MaxWeights caps the non-zero weights (0: no cap): λ is chosen among
 	// the path's values whose full-data fit has at most this many.
 	MaxWeights int
 	// MinDF is the minimum number of training items a word term must occur
-	// in (default 3).
+	// in (default 5).
 	MinDF int
 	// PathLength is the number of λ values (default 40), from the smallest
 	// λ that zeroes every weight down to LambdaRatio of it (default 0.002).
@@ -57,10 +58,10 @@ func (o TrainOptions) withDefaults() TrainOptions {
 		o.Quotes = framing.QuotesDiscount
 	}
 	if o.Alpha <= 0 || o.Alpha > 1 {
-		o.Alpha = 1
+		o.Alpha = DefaultAlpha
 	}
 	if o.MinDF <= 0 {
-		o.MinDF = 3
+		o.MinDF = DefaultMinDF
 	}
 	if o.PathLength < 2 {
 		o.PathLength = 40
@@ -73,6 +74,12 @@ func (o TrainOptions) withDefaults() TrainOptions {
 	}
 	return o
 }
+
+// Defaults of TrainOptions (and slant train's flags).
+const (
+	DefaultAlpha = 0.5
+	DefaultMinDF = 5
+)
 
 // TrainReport describes a fitted model and how it was chosen.
 type TrainReport struct {

@@ -140,7 +140,7 @@ func TestTrainThenEval(t *testing.T) {
 	data := filepath.Join(dir, "labels.jsonl")
 	os.WriteFile(data, []byte(b.String()), 0o644)
 	weights := filepath.Join(dir, "w.yaml")
-	code, out, errs := runCLI(t, "train", "--dataset", data, "--out", weights, "--folds", "3", "--no-pos", "--features", "core,categories,words", "--max-weights", "10")
+	code, out, errs := runCLI(t, "train", "--dataset", data, "--out", weights, "--folds", "3", "--no-pos", "--features", "core,categories,words", "--max-weights", "60")
 	if code != 0 || !strings.Contains(out, "AUC 1.0000, macro-F1 1.0000;") || !strings.Contains(out, "unigram Naive Bayes, same folds: AUC 1.0000") {
 		t.Fatalf("train: %d\n%s%s", code, out, errs)
 	}

@@ -220,6 +220,9 @@ same folds is reported for comparison.`,
 			fmt.Fprintf(w, "chosen λ=%g: %d non-zero weights; cross-validated log loss %.4f, AUC %.4f, macro-F1 %.4f; threshold %.4f\n",
 				rep.Lambda, rep.NonZero, rep.CVLogLoss, rep.CVAUC, rep.CVMacroF1, rep.Threshold)
 			fmt.Fprintf(w, "unigram Naive Bayes, same folds: AUC %.4f, macro-F1 %.4f\nweights written to %s\n", rep.Baseline.AUC, rep.Baseline.MacroF1, out)
+			if rep.NonZero == 0 {
+				fmt.Fprintln(cmd.ErrOrStderr(), "slant: warning: no weight was kept (the penalty chose the empty model, or --max-weights is below the first step of the path)")
+			}
 			return nil
 		},
 	}
@@ -231,8 +234,8 @@ same folds is reported for comparison.`,
 	c.Flags().StringVar(&quotes, "quotes", string(framing.QuotesDiscount), "whether quoted and reported words count: count or discount")
 	c.Flags().IntVar(&folds, "folds", 5, "cross-validation folds")
 	c.Flags().IntVar(&maxWeights, "max-weights", 0, "at most this many non-zero weights (0: no cap)")
-	c.Flags().IntVar(&minDF, "min-df", 3, "words: minimum number of sentences a stem or bigram occurs in")
-	c.Flags().Float64Var(&alpha, "alpha", 1, "elastic-net mixing: 1 lasso, towards 0 ridge")
+	c.Flags().IntVar(&minDF, "min-df", evaluate.DefaultMinDF, "words: minimum number of sentences a stem or bigram occurs in")
+	c.Flags().Float64Var(&alpha, "alpha", evaluate.DefaultAlpha, "elastic-net mixing: 1 lasso, towards 0 ridge")
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	c.Flags().StringVar(&task, "task", "sentences", "sentences (the sentence bias score) or frames (per-frame weights over the frame cues, for eval-frames --weights)")
 	c.Flags().StringVar(&mappingPath, "mapping", "", "frames: theme → policy-frame mapping YAML (default: the embedded GVFC mapping)")
