@@ -60,9 +60,10 @@ type OutletReport struct {
 	// WithinAUC is the AUC over positive–negative pairs from the same
 	// outlet only: Σ_o U_o / Σ_o n1_o·n0_o.
 	WithinAUC float64 `json:"within_outlet_auc"`
-	// OutletOnlyAUC scores each item with its outlet's rate of positives
-	// among the other items (leave one out): what outlet identity alone
-	// achieves.
+	// OutletOnlyAUC scores each item with its outlet's rate of positives:
+	// what outlet identity alone achieves (pairs within one outlet tie).
+	// It is in-sample, one rate per outlet; leaving the item out instead
+	// would rank every outlet's negatives above its positives.
 	OutletOnlyAUC float64     `json:"outlet_only_auc"`
 	PerOutlet     []OutletAUC `json:"per_outlet"`
 }
@@ -345,11 +346,9 @@ func outletReport(scores []float64, labels []int, items []Item) *OutletReport {
 			uSum += auc * np
 			pairs += np
 		}
-		if len(idx) > 1 {
-			for _, i := range idx {
-				looS = append(looS, float64(p-labels[i])/float64(len(idx)-1))
-				looL = append(looL, labels[i])
-			}
+		for _, i := range idx {
+			looS = append(looS, float64(p)/float64(len(idx)))
+			looL = append(looL, labels[i])
 		}
 	}
 	if pairs > 0 {

@@ -137,16 +137,16 @@ func TestBABEDev(t *testing.T) {
 // TestOutletReportHandWorked: outlet A has scores (label) 0.9(1) 0.8(1)
 // 0.1(0), outlet B 0.7(0) 0.6(0) 0.2(1). Within A: both positives beat the
 // negative (U = 2 of 2 pairs); within B: the positive loses both (U = 0 of
-// 2): within-outlet AUC = 2/4 = 0.5. Leave-one-out outlet rates: A's
-// positives 1/2, A's negative 2/2, B's negatives 1/2, B's positive 0/2;
-// positives {0.5, 0.5, 0} against negatives {1, 0.5, 0.5}: each 0.5
-// positive ties two negatives and loses one (U = 1), the 0 loses all: 2/9.
+// 2): within-outlet AUC = 2/4 = 0.5. Outlet rates: A 2/3, B 1/3; positives
+// {2/3, 2/3, 1/3} against negatives {2/3, 1/3, 1/3}: each 2/3 positive ties
+// one negative and beats two (U = 2.5), the 1/3 one loses one and ties two
+// (U = 1): 6/9.
 func TestOutletReportHandWorked(t *testing.T) {
 	scores := []float64{0.9, 0.8, 0.1, 0.7, 0.6, 0.2}
 	labels := []int{1, 1, 0, 0, 0, 1}
 	items := []Item{{Outlet: "A"}, {Outlet: "A"}, {Outlet: "A"}, {Outlet: "B"}, {Outlet: "B"}, {Outlet: "B"}}
 	o := outletReport(scores, labels, items)
-	if o == nil || o.Outlets != 2 || o.WithinAUC != 0.5 || o.OutletOnlyAUC != round4(2.0/9) {
+	if o == nil || o.Outlets != 2 || o.WithinAUC != 0.5 || o.OutletOnlyAUC != round4(6.0/9) {
 		t.Fatalf("outlet report %+v", o)
 	}
 	if o.PerOutlet[0].AUC != 1 || o.PerOutlet[1].AUC != 0 || o.PerOutlet[0].Positives != 2 {

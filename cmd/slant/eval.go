@@ -93,7 +93,7 @@ func writeEvalReport(out io.Writer, rep evaluate.Report) {
 		fmt.Fprintf(out, "                 [%.1f, %.1f)  %5d  %10.4f  %8.4f\n", b.Lo, b.Hi, b.N, b.MeanScore, b.Observed)
 	}
 	if o := rep.Outlets; o != nil {
-		fmt.Fprintf(out, "\noutlets          %d\nAUC within outlets   %.4f\nAUC of outlet alone  %.4f (each item scored by its outlet's rate of positives among the other items)\n", o.Outlets, o.WithinAUC, o.OutletOnlyAUC)
+		fmt.Fprintf(out, "\noutlets          %d\nAUC within outlets   %.4f\nAUC of outlet alone  %.4f (each item scored by its outlet's rate of positives)\n", o.Outlets, o.WithinAUC, o.OutletOnlyAUC)
 		for _, p := range o.PerOutlet {
 			fmt.Fprintf(out, "  %-28s n %5d  positives %5d  AUC %.4f\n", p.Outlet, p.N, p.Positives, p.AUC)
 		}
