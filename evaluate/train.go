@@ -107,7 +107,10 @@ type TrainReport struct {
 	NonZero   int     `json:"non_zero"`
 	// Baseline is a unigram multinomial Naive Bayes on the same folds.
 	Baseline BaselineFigures `json:"baseline_naive_bayes"`
-	Weights  framing.Weights `json:"weights"`
+	// Outlets, when the items name outlets, scores the out-of-fold
+	// predictions within outlets (see OutletReport).
+	Outlets *OutletReport   `json:"outlets,omitempty"`
+	Weights framing.Weights `json:"weights"`
 }
 
 // LambdaResult is the cross-validated figure for one penalty.
@@ -123,6 +126,9 @@ type LambdaResult struct {
 type BaselineFigures struct {
 	AUC     float64 `json:"auc"`
 	MacroF1 float64 `json:"macro_f1"`
+	// WithinOutletAUC is the AUC over pairs from the same outlet (0 when
+	// the items name no outlets).
+	WithinOutletAUC float64 `json:"within_outlet_auc,omitempty"`
 }
 
 // folds assigns items to k folds, stratified by label (0, 1, ...): each
@@ -331,6 +337,10 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 	rep.CVMacroF1 = round4(crossThresholdF1(oof[best], labels, fold, opt.Folds))
 	rep.Threshold = round6(storedThreshold(oof[best], labels))
 	rep.Baseline = BaselineFigures{AUC: round4(AUC(nbScores, labels)), MacroF1: round4(crossThresholdF1(nbScores, labels, fold, opt.Folds))}
+	rep.Outlets = outletReport(oof[best], labels, items)
+	if o := outletReport(nbScores, labels, items); o != nil {
+		rep.Baseline.WithinOutletAUC = o.WithinAUC
+	}
 
 	w, bias := fullPath.raw(full, best)
 	weights := framing.Weights{Bias: round6(bias), Features: map[string]float64{}, Quotes: opt.Quotes, Threshold: rep.Threshold}

@@ -219,7 +219,11 @@ same folds is reported for comparison.`,
 			}
 			fmt.Fprintf(w, "chosen λ=%g: %d non-zero weights; cross-validated log loss %.4f, AUC %.4f, macro-F1 %.4f; threshold %.4f\n",
 				rep.Lambda, rep.NonZero, rep.CVLogLoss, rep.CVAUC, rep.CVMacroF1, rep.Threshold)
-			fmt.Fprintf(w, "unigram Naive Bayes, same folds: AUC %.4f, macro-F1 %.4f\nweights written to %s\n", rep.Baseline.AUC, rep.Baseline.MacroF1, out)
+			fmt.Fprintf(w, "unigram Naive Bayes, same folds: AUC %.4f, macro-F1 %.4f\n", rep.Baseline.AUC, rep.Baseline.MacroF1)
+			if o := rep.Outlets; o != nil {
+				fmt.Fprintf(w, "within outlets (%d): AUC %.4f, Naive Bayes %.4f; outlet identity alone: AUC %.4f\n", o.Outlets, o.WithinAUC, rep.Baseline.WithinOutletAUC, o.OutletOnlyAUC)
+			}
+			fmt.Fprintf(w, "weights written to %s\n", out)
 			if rep.NonZero == 0 {
 				fmt.Fprintln(cmd.ErrOrStderr(), "slant: warning: no weight was kept (the penalty chose the empty model, or --max-weights is below the first step of the path)")
 			}
