@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -8,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/slantlab/slant/corpus"
 )
@@ -150,13 +153,48 @@ func onOff(b bool) string {
 }
 
 // ReadAnalysis decodes a saved analysis (`slant analyze --format json`).
-// name is used in errors. It refuses another schema and results without
-// their text (which every offset points into).
+// name is used in errors. It refuses another schema, results without their
+// text (which every offset points into) and offsets outside it.
+//
+// The articles are decoded in batches on every core (encoding/json is the
+// cost of reading a saved analysis), in file order; memory holds the
+// results and one batch of raw JSON.
 func ReadAnalysis(r io.Reader, name string) (*Analysis, error) {
-	var x Analysis
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&x); err != nil {
-		return nil, fmt.Errorf("framing: %s: not a saved analysis (the JSON of slant analyze --format json): %w", name, err)
+	x := &Analysis{Schema: -1}
+	bad := func(err error) error {
+		return fmt.Errorf("framing: %s: not a saved analysis (the JSON of slant analyze --format json): %w", name, err)
+	}
+	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<20))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		if err == nil {
+			err = errors.New("want a JSON object")
+		}
+		return nil, bad(err)
+	}
+	fields := map[string]any{"schema": &x.Schema, "slant": &x.Slant, "lexicons": &x.Lexicons, "weights": &x.Weights,
+		"weights_fingerprint": &x.WeightsFingerprint, "pos": &x.POS, "stats": &x.Stats, "skipped": &x.Skipped}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, bad(err)
+		}
+		key, _ := t.(string)
+		if key != "articles" {
+			dst, ok := fields[key]
+			if !ok {
+				dst = new(json.RawMessage) // a field of a later version: skipped
+			}
+			if err := dec.Decode(dst); err != nil {
+				return nil, bad(fmt.Errorf("field %q: %w", key, err))
+			}
+			continue
+		}
+		if x.Schema != -1 && x.Schema != AnalysisSchema {
+			break // refused below, before decoding every article
+		}
+		if x.Articles, err = decodeResults(dec); err != nil {
+			return nil, bad(err)
+		}
 	}
 	if x.Schema != AnalysisSchema {
 		return nil, fmt.Errorf("framing: %s: analysis schema %d, this build reads %d (analyse the corpus again)", name, x.Schema, AnalysisSchema)
@@ -175,10 +213,72 @@ func ReadAnalysis(r io.Reader, name string) (*Analysis, error) {
 			return nil, fmt.Errorf("framing: %s: article %s was analysed with lexicons %.12s, the file says %.12s", name, res.ID, res.Lexicons, x.Lexicons)
 		}
 	}
+	if x.Articles == nil {
+		x.Articles = []*Result{}
+	}
 	if x.Skipped == nil {
 		x.Skipped = []SkippedRecord{}
 	}
-	return &x, nil
+	return x, nil
+}
+
+// decodeResults decodes the JSON array of results dec stands before, in
+// batches decoded in parallel.
+func decodeResults(dec *json.Decoder) ([]*Result, error) {
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		if err == nil {
+			err = errors.New(`"articles" is not an array`)
+		}
+		return nil, err
+	}
+	const batch = 256
+	workers := runtime.GOMAXPROCS(0)
+	var out []*Result
+	raws := make([]json.RawMessage, 0, batch)
+	flush := func() error {
+		base := len(out)
+		out = append(out, make([]*Result, len(raws))...)
+		errs := make([]error, len(raws))
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(raws); i += workers {
+					if string(raws[i]) == "null" {
+						continue
+					}
+					var r Result
+					if err := json.Unmarshal(raws[i], &r); err != nil {
+						errs[i] = fmt.Errorf("article %d: %w", base+i+1, err)
+						continue
+					}
+					out[base+i] = &r
+				}
+			}()
+		}
+		wg.Wait()
+		raws = raws[:0]
+		return errors.Join(errs...)
+	}
+	for dec.More() {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, fmt.Errorf("article %d: %w", len(out)+len(raws)+1, err)
+		}
+		if raws = append(raws, raw); len(raws) == batch {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // checkSpans verifies that a decoded result's offsets lie inside its text,
