@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -132,46 +133,30 @@ func (k *KWIC) Find(ctx context.Context, art *corpus.Article, width int) ([]KWIC
 // dropped), and whether text was cut off before them. It reads only as far
 // back as it needs, so a concordance costs the context it prints, not the
 // article's length, per line.
-func ContextBefore(s string, at, n int) (string, bool) {
-	var rs []rune // collected backwards
-	space := false
-	i := at
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if unicode.IsSpace(r) {
-			space = true
-			i -= size
-			continue
-		}
-		if len(rs) >= n {
-			break
-		}
-		if space && len(rs) > 0 {
-			if rs = append(rs, ' '); len(rs) >= n {
-				break
-			}
-		}
-		space = false
-		rs = append(rs, r)
-		i -= size
-	}
-	for a, b := 0, len(rs)-1; a < b; a, b = a+1, b-1 {
-		rs[a], rs[b] = rs[b], rs[a]
-	}
-	return string(rs), i > 0
-}
+func ContextBefore(s string, at, n int) (string, bool) { return contextWindow(s, at, n, true) }
 
 // ContextAfter returns up to n runes of s starting at byte offset at, on
 // one line, and whether text was cut off after them (see ContextBefore).
-func ContextAfter(s string, at, n int) (string, bool) {
-	var rs []rune
+func ContextAfter(s string, at, n int) (string, bool) { return contextWindow(s, at, n, false) }
+
+// contextWindow walks from at backwards (before) or forwards, collecting
+// up to n runes with white space folded.
+func contextWindow(s string, at, n int, before bool) (string, bool) {
+	var rs []rune // in walking order
 	space := false
 	i := at
-	for i < len(s) {
+	for before && i > 0 || !before && i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if before {
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+		}
+		step := size
+		if before {
+			step = -size
+		}
 		if unicode.IsSpace(r) {
 			space = true
-			i += size
+			i += step
 			continue
 		}
 		if len(rs) >= n {
@@ -184,7 +169,11 @@ func ContextAfter(s string, at, n int) (string, bool) {
 		}
 		space = false
 		rs = append(rs, r)
-		i += size
+		i += step
+	}
+	if before {
+		slices.Reverse(rs)
+		return string(rs), i > 0
 	}
 	return string(rs), i < len(s)
 }
