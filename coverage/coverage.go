@@ -151,8 +151,10 @@ type OutletCoverage struct {
 	Included int            `json:"included"`
 	Unique   int            `json:"unique"`
 	ByKind   map[string]int `json:"by_kind"`
-	// UniqueUnits are the IDs of the unique units.
-	UniqueUnits []string `json:"unique_units"`
+	// IncludedUnits and UniqueUnits are the IDs of the included and the
+	// unique units.
+	IncludedUnits []string `json:"included_units"`
+	UniqueUnits   []string `json:"unique_units"`
 	// Omitted are units most other outlets carry and this one does not.
 	Omitted []Omission `json:"omitted"`
 	// CoverageShare is Included divided by the event's units.
@@ -411,7 +413,7 @@ func (ed *eventData) outletCoverage(opt Options) []OutletCoverage {
 	out := make([]OutletCoverage, 0, len(ed.outlets))
 	nOut := len(ed.outlets)
 	for _, o := range ed.outlets {
-		oc := OutletCoverage{Outlet: o, Articles: []string{}, ByKind: map[string]int{}, UniqueUnits: []string{}, Omitted: []Omission{}, SharedQuotes: []Shared{}, Voices: []Voice{}}
+		oc := OutletCoverage{Outlet: o, Articles: []string{}, ByKind: map[string]int{}, IncludedUnits: []string{}, UniqueUnits: []string{}, Omitted: []Omission{}, SharedQuotes: []Shared{}, Voices: []Voice{}}
 		for _, d := range ed.docs {
 			if d.Result.Outlet == o {
 				oc.Articles = append(oc.Articles, d.Result.ID)
@@ -424,6 +426,7 @@ func (ed *eventData) outletCoverage(opt Options) []OutletCoverage {
 			switch {
 			case in:
 				oc.Included++
+				oc.IncludedUnits = append(oc.IncludedUnits, u.ID)
 				oc.ByKind[string(u.Kind)]++
 				if len(u.Outlets) == 1 {
 					oc.Unique++

@@ -119,6 +119,9 @@ func TestOmissionAndShares(t *testing.T) {
 			t.Errorf("%s: share %v want %v", o.Outlet, o.CoverageShare, want)
 		}
 	}
+	if len(d.IncludedUnits) != d.Included || len(d.UniqueUnits) != d.Unique {
+		t.Errorf("unit lists and counts disagree: %+v", d)
+	}
 	if d.Unique != d.Included {
 		t.Errorf("everything D carries is unique to it: %d of %d", d.Unique, d.Included)
 	}
