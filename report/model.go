@@ -910,6 +910,18 @@ func methods(d *Data, alpha float64, fingerprint string) methodsView {
 	for _, f := range framing.Features {
 		mv.Features = append(mv.Features, featView{Name: f.Name, Weight: strconv.FormatFloat(w.Features[f.Name], 'f', 3, 64), Description: f.Description})
 	}
+	// Trained weights also weigh lexicon categories by voice and words.
+	cats := make([]string, 0, len(w.Categories))
+	for k := range w.Categories {
+		cats = append(cats, k)
+	}
+	sort.Strings(cats)
+	for _, k := range cats {
+		mv.Features = append(mv.Features, featView{Name: framing.CategoryFeaturePrefix + k, Weight: strconv.FormatFloat(w.Categories[k], 'f', 3, 64), Description: "hits of a lexicon category in one voice (trained)"})
+	}
+	for _, ww := range w.Words {
+		mv.Features = append(mv.Features, featView{Name: framing.WordFeature(ww.Term), Weight: strconv.FormatFloat(ww.Weight, 'f', 3, 64), Description: "learned word or phrase (stems), e.g. \"" + ww.Example + "\" (trained)"})
+	}
 	for _, l := range d.Lexicons.Lexicons() {
 		lv := lexView{Name: l.Name, Version: l.Version, Licence: l.Licence, Curator: l.Curator, Description: oneLine(l.Description), Source: l.Source,
 			Categories: len(l.Categories), References: l.References}
