@@ -214,7 +214,7 @@ var Measures = []MeasureDef{
 		compute: func(t *tally) float64 { return t.rhetorical }},
 	{Name: MeasureExclamations, Unit: UnitCount, Max: inf, Formula: "sentences in the reporter's voice ending in !",
 		compute: func(t *tally) float64 { return t.exclamations }},
-	{Name: MeasureScareQuotes, Unit: UnitCount, Max: inf, Formula: "quoted phrases of at most four words with no speaker found",
+	{Name: MeasureScareQuotes, Unit: UnitCount, Max: inf, Formula: "quoted phrases of at most four words with no speaker found, names and acronyms (every content word capitalised, as in “Coalition of the Willing”, “DPR”) excepted",
 		compute: func(t *tally) float64 { return t.scare }},
 	{Name: MeasureEditorialMarkerCount, Unit: UnitCount, Max: inf, Formula: "stance adverbs + presuppositions + insinuations + obligation modals + first person in the reporter's voice + rhetorical questions + exclamations + scare quotes (the count behind editorial_marker_rate)",
 		compute: func(t *tally) float64 {
