@@ -47,7 +47,6 @@ func TestSeedsEditorReading(t *testing.T) {
 			{"framed as", "doubt_marker"},             // although framed as defensive
 			{"once again", "presupposition"},          // reveal once again the double standards
 			{"double standards", "loaded_language"},   // of Western powers
-			{"eager to", "insinuation"},               // eager to militarize Eastern Europe
 			{"militarize", "loaded_language"},         //
 			{"under the guise of", "insinuation"},     // under the guise of peace
 			{"silent on", "loaded_language"},          // yet silent on Israel's ...
