@@ -171,7 +171,7 @@ var Constructs = []ConstructDef{
 		Description: "cues of the policy frames (Boydstun et al.'s Policy Frames Codebook)"},
 	{Name: ConstructActor, Voice: AnyVoice, Feature: NoFeature,
 		Description: "names of actors (people, states, organisations) and their aliases"},
-	{Name: ConstructLearnedWord, Family: "learned", Voice: AnyVoice, Feature: NoFeature,
+	{Name: ConstructLearnedWord, Family: "learned", Voice: AnyVoice, Feature: NoFeature, Exemplars: true,
 		Description: "a word or phrase weighed by trained weights (slant train --features words): its evidence weight is the learned weight, negative when the word lowers the score; under quotes: discount only the reporter's voice counts"},
 }
 
