@@ -295,6 +295,10 @@ type TrainOptions struct {
 	Words bool
 }
 
+// wordScale is the length of a sentence's hashed word vector, against
+// standardised dense features.
+const wordScale = 3.0
+
 // hashDims is the number of hashed bag-of-stems dimensions.
 const hashDims = 1 << 14
 
@@ -450,9 +454,12 @@ func featureRow(s ScoredSentence, dense []string, words bool) sparseRow {
 			keys = append(keys, k)
 		}
 		sort.Ints(keys)
+		// Unit length times wordScale: long sentences do not outweigh the
+		// dense features by their number of words.
+		norm := wordScale / math.Sqrt(math.Max(1, float64(len(keys))))
 		for _, k := range keys {
 			r.idx = append(r.idx, k)
-			r.val = append(r.val, counts[k])
+			r.val = append(r.val, counts[k]*norm)
 		}
 	}
 	return r
