@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unique"
 
 	"github.com/slantlab/slant/text"
 )
@@ -294,15 +295,14 @@ func termsOf(r *Result) []string {
 	return out
 }
 
-// addCount increments m[k], copying k when it is new: keys often point
+// addCount increments m[k] under a canonical copy of k. Keys often point
 // into an article's text, and a profile must not keep whole articles alive
-// for the sake of one word.
+// for the sake of one word; copying only new keys is not enough, because
+// assigning to an existing string key (m[k]++) stores the new k in place
+// of the old one. unique.Make copies k once and hands every profile the
+// same string for the same word.
 func addCount(m map[string]float64, k string) {
-	if _, ok := m[k]; ok {
-		m[k]++
-		return
-	}
-	m[strings.Clone(k)] = 1
+	m[unique.Make(k).Value()]++
 }
 
 func moment(m map[string]*Moments, k string) *Moments {
