@@ -117,7 +117,7 @@ func writeArticles(cw *CSVWriter, d *Data) error {
 		fixed[h] = true
 	}
 	var names []string
-	for _, n := range measureNames(d.Results) {
+	for _, n := range measureNames(d.Profiles) {
 		if !fixed[n] { // words and sentences are columns already
 			names = append(names, n)
 		}

@@ -52,6 +52,10 @@ type Data struct {
 	// Coverage is a same-event coverage analysis of the results
 	// (coverage.Analyze); when set, the report gets a coverage section.
 	Coverage *coverage.Report
+	// ProfilesOnly says the report is built from saved profiles without the
+	// articles (Results empty): the sections that need the articles say so
+	// instead of showing nothing.
+	ProfilesOnly bool
 	// MaxArticles bounds the articles shown with highlighted sentences and
 	// in the sentence-score chart (0: all). Tables and CSV files always hold
 	// every article.
@@ -141,10 +145,11 @@ func (d *Data) groupBy() string {
 	return "outlet"
 }
 
-// measureNames returns the measures present in the results: the documented
+// measureNames returns the measures present in the profiles (every measure of
+// their articles): the documented
 // ones in their documented order, then any others (contested.<side>)
 // sorted.
-func measureNames(rs []*framing.Result) []string {
+func measureNames(ps *framing.Profiles) []string {
 	var names []string
 	seen := map[string]bool{}
 	for _, m := range framing.Measures {
@@ -152,8 +157,8 @@ func measureNames(rs []*framing.Result) []string {
 		seen[m.Name] = true
 	}
 	var extra []string
-	for _, r := range rs {
-		for k := range r.Measures {
+	for _, p := range ps.All() {
+		for k := range p.Articles {
 			if !seen[k] {
 				seen[k] = true
 				extra = append(extra, k)

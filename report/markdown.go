@@ -82,6 +82,9 @@ func writeMarkdown(w io.Writer, v *view) {
 
 	c := v.Corpus
 	fmt.Fprintf(w, "## Corpus\n\n")
+	if v.NeedsArticles != "" {
+		fmt.Fprintf(w, "> %s\n\n", md(v.NeedsArticles))
+	}
 	fmt.Fprintf(w, "- %d documents read, %d analysed, %d skipped\n", c.Read, c.Analysed, len(c.Skipped))
 	fmt.Fprintf(w, "- %d sources (%s), %d words, %d sentences\n", c.Groups, md(v.GroupBy), c.Words, c.Sentences)
 	fmt.Fprintf(w, "- %d blocks of page furniture removed before analysis", c.Removed)

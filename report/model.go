@@ -33,6 +33,9 @@ type view struct {
 	ConcordanceTerms                   []string
 	Methods                            methodsView
 	Coverage                           *coverageView
+	// NeedsArticles names the sections left empty because the report was
+	// built from profiles alone ("" otherwise).
+	NeedsArticles string
 }
 
 type kv struct {
@@ -301,6 +304,9 @@ func build(d *Data, charts bool) (*view, error) {
 	v.Articles, v.Omitted = articles(d)
 	v.Concordance, v.ConcordanceTerms = concordance(d, 12, 8, 48)
 	v.Methods = methods(d, alpha, v.Fingerprint)
+	if d.ProfilesOnly {
+		v.NeedsArticles = "This report was built from saved profiles, without the articles: the profiles, comparisons and the charts of measures and distinctive words are complete; the corpus counts of documents read and skipped, the frames table, the sentence-score chart, the articles with their highlighted sentences, the concordance and the per-article and per-sentence CSV files need the articles (build the report from a corpus or with --analysis FILE)."
+	}
 	return v, nil
 }
 
@@ -309,6 +315,11 @@ func corpusSummary(d *Data) corpusView {
 	cv := corpusView{Read: c.Read, Analysed: c.Analysed, Repaired: c.Repaired, Removed: c.Removed, Skipped: c.Skipped}
 	if cv.Analysed == 0 {
 		cv.Analysed = len(d.Results)
+	}
+	if cv.Analysed == 0 && d.ProfilesOnly {
+		for _, p := range d.Profiles.All() {
+			cv.Analysed += int(p.Documents)
+		}
 	}
 	if cv.Read == 0 {
 		cv.Read = cv.Analysed + len(cv.Skipped)
@@ -370,7 +381,7 @@ func profileTable(d *Data, alpha float64) profilesView {
 		colHead{Name: "unattributed evaluative sentences", Unit: "share of sentences"})
 	all := d.Profiles.All()
 	pv.Sources = len(all)
-	names := measureNames(d.Results)
+	names := measureNames(d.Profiles)
 	for _, p := range all {
 		row := profileRow{Key: p.Key(), Docs: p.Documents, Sentences: p.Sentences, Words: p.Words}
 		for _, m := range summaryMeasures {

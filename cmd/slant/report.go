@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/framing"
 	"github.com/slantlab/slant/report"
 	"github.com/slantlab/slant/seeds"
@@ -21,7 +22,7 @@ var reportFormats = []string{"html", "md", "csv"}
 func newReportCmd() *cobra.Command {
 	var in inputFlags
 	var per periodFlag
-	var reference, out, by, formats, target string
+	var reference, out, by, formats, target, profiles string
 	var maxArticles int
 	var opt framing.CompareOptions
 	var design designFlags
@@ -81,17 +82,34 @@ highlighted; the tables and CSV files always hold every article.`,
 			if err != nil {
 				return err
 			}
-			ps, st, err := buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, func(r *framing.Result) { results = append(results, r); units.add(r) })
-			if err != nil {
-				return err
-			}
-			reportSkips(cmd.ErrOrStderr(), st)
-			if len(results) == 0 {
-				return fmt.Errorf("no article to report on (%d documents read, %d skipped)", st.Read, len(st.Skipped))
+			var ps *framing.Profiles
+			var st corpus.Stats
+			if profiles != "" {
+				switch {
+				case len(args) > 0 || in.analysis != "":
+					return usagef("--profiles %s reports on saved profiles: give no corpus PATH or --analysis as well", profiles)
+				case design.pairBy != "" || design.clusterBy != "":
+					return usagef("--pair-by and --cluster-by need the articles, not only their profiles: use --analysis or a corpus PATH")
+				}
+				if ps, err = readProfilesFile(profiles); err != nil {
+					return err
+				}
+			} else {
+				ps, st, err = buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, func(r *framing.Result) { results = append(results, r); units.add(r) })
+				if err != nil {
+					return err
+				}
+				reportSkips(cmd.ErrOrStderr(), st)
+				if len(results) == 0 {
+					return fmt.Errorf("no article to report on (%d documents read, %d skipped)", st.Read, len(st.Skipped))
+				}
 			}
 			set, err := in.lexiconSet()
 			if err != nil {
 				return err
+			}
+			if profiles != "" && ps.Lexicons != set.Fingerprint() {
+				return fmt.Errorf("%s: the profiles were built with lexicons %.12s, this run has %.12s (give the same --lexicon and --exclude files)", profiles, ps.Lexicons, set.Fingerprint())
 			}
 			weights := framing.DefaultWeights()
 			if in.weights != "" {
@@ -120,6 +138,7 @@ highlighted; the tables and CSV files always hold every article.`,
 				Corpus: report.NewCorpusStats(st, results), Results: results, Profiles: ps,
 				Reference: reference, Comparisons: cmps, Main: target,
 				Lexicons: set, Weights: weights, Compare: opt, POS: !in.noPOS, MaxArticles: maxArticles,
+				ProfilesOnly: profiles != "",
 			}
 			if d.Coverage, err = cov.report(results, len(args) == 0); err != nil {
 				return err
@@ -170,6 +189,7 @@ highlighted; the tables and CSV files always hold every article.`,
 	c.Flags().StringVar(&out, "out", "slant-report", "directory to write the report into (created if needed)")
 	c.Flags().StringVar(&by, "by", "outlet", "group articles by this field (outlet, or a metadata field such as label)")
 	c.Flags().StringVar(&formats, "format", "html,md,csv", "comma-separated outputs: html, md, csv")
+	c.Flags().StringVar(&profiles, "profiles", "", "report on the saved profiles in `FILE` (slant profile --out) without the articles: the sections that need the articles say so")
 	c.Flags().IntVar(&maxArticles, "max-articles", 200, "articles shown with highlighted sentences and in the sentence-score chart (0: all; tables and CSV always hold every article)")
 	c.Flags().IntVar(&opt.Bootstrap, "bootstrap", 2000, "bootstrap resamples")
 	c.Flags().Uint64Var(&opt.Seed, "seed", 1, "random seed for the bootstrap")

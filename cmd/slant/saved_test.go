@@ -160,3 +160,42 @@ func TestProfileByPeriod(t *testing.T) {
 		t.Errorf("bad period: exit %d: %s", code, errs)
 	}
 }
+
+// TestReportFromProfiles: report --profiles writes the profile and
+// comparison sections as the report built from the articles does, and
+// says which sections need the articles.
+func TestReportFromProfiles(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "profiles.json")
+	if code, _, errs := runCLI(t, "profile", "--no-pos", "--out", p); code != 0 {
+		t.Fatalf("profile: exit %d: %s", code, errs)
+	}
+	r1, r2 := filepath.Join(dir, "r1"), filepath.Join(dir, "r2")
+	for _, args := range [][]string{
+		{"report", "--no-pos", "--reference", "AP", "--format", "md", "--out", r1},
+		{"report", "--no-pos", "--reference", "AP", "--format", "md", "--out", r2, "--profiles", p},
+	} {
+		if code, _, errs := runCLI(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+	}
+	a, _ := os.ReadFile(filepath.Join(r1, "report.md"))
+	b, _ := os.ReadFile(filepath.Join(r2, "report.md"))
+	section := func(doc []byte, head string) string {
+		s := string(doc)
+		i := strings.Index(s, "\n## "+head)
+		if i < 0 {
+			return ""
+		}
+		j := strings.Index(s[i+1:], "\n## ")
+		return s[i : i+1+j]
+	}
+	for _, head := range []string{"Profiles", "Comparisons"} {
+		if x := section(a, head); x == "" || x != section(b, head) {
+			t.Errorf("section %s differs (or is missing) when built from profiles", head)
+		}
+	}
+	if !strings.Contains(string(b), "built from saved profiles, without the articles") || !strings.Contains(string(b), "5 analysed") {
+		t.Errorf("the profiles-only report does not say what needs the articles:\n%.600s", b)
+	}
+}
