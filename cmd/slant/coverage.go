@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -16,7 +17,7 @@ import (
 
 func newCoverageCmd() *cobra.Command {
 	var in inputFlags
-	var eventField, format string
+	var eventField, format, eventsOut string
 	var opt coverage.Options
 	c := &cobra.Command{
 		Use:   "coverage [PATH...]",
@@ -64,6 +65,12 @@ with its evidence (JSON).`,
 			if err != nil {
 				return err
 			}
+			if eventsOut != "" {
+				if err := writeEventAssignments(eventsOut, rep, in.csvRaw); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", eventsOut)
+			}
 			out := cmd.OutOrStdout()
 			switch format {
 			case "json":
@@ -81,7 +88,34 @@ with its evidence (JSON).`,
 	c.Flags().Float64Var(&opt.Cluster.Threshold, "event-threshold", coverage.DefaultEventThreshold, "TF-IDF cosine at or above which two articles are one event when clustering")
 	c.Flags().Float64Var(&opt.ClaimThreshold, "claim-threshold", coverage.DefaultClaimThreshold, "TF-IDF cosine at or above which two outlets' sentences are one claim")
 	c.Flags().StringVar(&format, "format", "text", "output format: text, json or csv")
+	c.Flags().StringVar(&eventsOut, "events-out", "", "also write each article's event (id,outlet,event,method) as CSV to this file, to join into a corpus as the field compare --pair-by pairs on")
 	return c
+}
+
+// writeEventAssignments writes one row per article: its ID, outlet, the
+// event it was grouped into and how.
+func writeEventAssignments(path string, rep *coverage.Report, raw bool) (err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("writing events: %w", err)
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("writing events: %w", cerr)
+		}
+	}()
+	cw := report.NewCSVWriter(f, raw)
+	if err := cw.Write([]string{"id", "outlet", "event", "method"}); err != nil {
+		return err
+	}
+	for _, ev := range rep.Events {
+		for _, a := range ev.Articles {
+			if err := cw.Write([]string{a.ID, a.Outlet, ev.ID, ev.Method}); err != nil {
+				return err
+			}
+		}
+	}
+	return cw.Flush()
 }
 
 // buildProfilesOnce is buildProfiles, and with dedup it counts each story

@@ -125,3 +125,19 @@ func TestProfileDedup(t *testing.T) {
 		t.Errorf("with --dedup: %d documents; stderr %q", n, errs)
 	}
 }
+
+func TestCoverageEventsOut(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "events.csv")
+	code, _, errs := runCLI(t, "coverage", "--no-pos", "--events-out", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 6 || lines[0] != "id,outlet,event,method" || lines[5] != "004_bd15c9c9037d407d.txt,AP,cluster-1,cluster" {
+		t.Errorf("events CSV:\n%s", b)
+	}
+}
