@@ -17,7 +17,6 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/slantlab/slant/framing"
 	"github.com/slantlab/slant/text"
@@ -254,7 +253,7 @@ func (t *termAcc) sample(n int, r *framing.Result, e framing.Evidence, width int
 	if len(t.samples) == n && key >= t.samples[n-1].key {
 		return
 	}
-	c := KWIC(r.Text, e.Start, e.End, width)
+	c := kwic(r.Text, e.Start, e.End, width)
 	c.Outlet, c.ID, c.Voice, c.key = r.Outlet, r.ID, e.Voice, key
 	i, _ := slices.BinarySearchFunc(t.samples, key, func(s Context, k uint64) int { return cmp.Compare(s.key, k) })
 	t.samples = slices.Insert(t.samples, i, c)
@@ -285,48 +284,26 @@ func FoldTerm(s string) string {
 	return strings.Join(f, " ")
 }
 
-// KWIC returns the match src[start:end] with up to width characters of
-// context on each side, white space collapsed to single spaces. It reads
-// only a bounded window around the match, so it costs the same in a long
-// text as in a short one. Offsets out of range are clamped.
-func KWIC(src string, start, end, width int) Context {
+// kwic returns the match src[start:end] with up to width characters of
+// context on each side, white space folded to single spaces (the context
+// walk is framing.ContextBefore/ContextAfter, the concordance's). A space
+// is kept between the context and the match where the text has one.
+// Offsets out of range are clamped.
+func kwic(src string, start, end, width int) Context {
 	start = max(0, min(start, len(src)))
 	end = max(start, min(end, len(src)))
-	// A window of 4 bytes per character is enough for any UTF-8 text; the
-	// extra room absorbs collapsed white space.
-	win := 8*width + 16
-	lo, hi := max(0, start-win), min(len(src), end+win)
-	for lo > 0 && !utf8.RuneStart(src[lo]) {
-		lo++
+	left, _ := framing.ContextBefore(src, start, width)
+	right, _ := framing.ContextAfter(src, end, width)
+	if left != "" && start > 0 && isSpaceByte(src[start-1]) {
+		left += " "
 	}
-	for hi < len(src) && !utf8.RuneStart(src[hi]) {
-		hi++
+	if right != "" && end < len(src) && isSpaceByte(src[end]) {
+		right = " " + right
 	}
-	left := collapse(src[lo:start], start > 0 && isSpaceByte(src[start-1]), false)
-	right := collapse(src[end:hi], false, end < len(src) && isSpaceByte(src[end]))
-	if n := utf8.RuneCountInString(left); n > width {
-		left = string([]rune(left)[n-width:])
-	}
-	if n := utf8.RuneCountInString(right); n > width {
-		right = string([]rune(right)[:width])
-	}
-	return Context{Start: start, End: end, Left: left, Match: collapse(src[start:end], false, false), Right: right}
+	return Context{Start: start, End: end, Left: left, Match: strings.Join(strings.Fields(src[start:end]), " "), Right: right}
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
-
-// collapse joins the fields of s with single spaces, keeping one trailing
-// (or leading) space when s ended (or started) with white space.
-func collapse(s string, trailing, leading bool) string {
-	out := strings.Join(strings.Fields(s), " ")
-	if trailing && out != "" {
-		out += " "
-	}
-	if leading && out != "" {
-		out = " " + out
-	}
-	return out
-}
 
 // Report builds the report from what was added.
 func (a *Auditor) Report() *Report {

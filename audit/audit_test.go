@@ -175,26 +175,26 @@ func TestAuditReporterOnly(t *testing.T) {
 	}
 }
 
-func TestKWIC(t *testing.T) {
+func TestKWICContext(t *testing.T) {
 	src := "one two\n\nthree  [four] five\tsix seven"
 	s := strings.Index(src, "four")
-	c := KWIC(src, s, s+4, 7)
+	c := kwic(src, s, s+4, 7)
 	if c.Left != "three [" || c.Match != "four" || c.Right != "] five " {
 		t.Errorf("KWIC = %q %q %q", c.Left, c.Match, c.Right)
 	}
-	c = KWIC(src, 0, 3, 40)
+	c = kwic(src, 0, 3, 40)
 	if c.Left != "" || c.Match != "one" || c.Right != " two three [four] five six seven" {
 		t.Errorf("at the start: %q %q %q", c.Left, c.Match, c.Right)
 	}
 	// Multi-byte characters are counted as characters, never split.
 	src = "ééééé«x»ééééé"
 	s = strings.Index(src, "x")
-	c = KWIC(src, s, s+1, 3)
+	c = kwic(src, s, s+1, 3)
 	if c.Left != "éé«" || c.Right != "»éé" {
 		t.Errorf("runes: %q %q", c.Left, c.Right)
 	}
 	// Out-of-range offsets are clamped, not a panic.
-	c = KWIC("abc", 5, 9, 2)
+	c = kwic("abc", 5, 9, 2)
 	if c.Match != "" || c.Left != "bc" {
 		t.Errorf("clamped: %+v", c)
 	}
