@@ -28,6 +28,12 @@ func chartsFor(d *Data, v *view, alpha float64, draw bool) ([]chartView, error) 
 		}
 		out = append(out, c)
 	}
+	// Profiles by period get their time series.
+	if c, ok, err := periodChart(d, v, alpha, draw); err != nil {
+		return nil, err
+	} else if ok {
+		out = append(out, c)
+	}
 	return out, nil
 }
 

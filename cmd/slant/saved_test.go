@@ -199,3 +199,32 @@ func TestReportFromProfiles(t *testing.T) {
 		t.Errorf("the profiles-only report does not say what needs the articles:\n%.600s", b)
 	}
 }
+
+// TestReportByPeriod: with --period the report gets a time-series chart
+// of the chart measures per source, drawn in the HTML and given as a table
+// in the Markdown, with one row per source and period.
+func TestReportByPeriod(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "dated.jsonl")
+	var lines []string
+	for i, a := range []struct{ outlet, date string }{{"AP", "2025-01-15"}, {"AP", "2025-01-20"}, {"AP", "2025-02-03"}, {"Fox", "2025-01-31"}, {"Fox", ""}} {
+		lines = append(lines, `{"id": "a`+string(rune('0'+i))+`", "outlet": "`+a.outlet+`", "published": "`+a.date+`", "text": "Headline\n\nThe regime met officials, who said talks went well."}`)
+	}
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "r")
+	if code, _, errs := runCLI(t, "report", p, "--no-pos", "--period", "month", "--format", "html,md", "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	for _, want := range []string{"Measures per month and source", "| AP | 2025-01 | 2 |", "| AP | 2025-02 | 1 |", "| Fox | 2025-01 | 1 |"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("report.md lacks %q", want)
+		}
+	}
+	if i := strings.Index(string(html), `id="chart-periods"`); i < 0 || !strings.Contains(string(html[i:min(len(html), i+400)]), "<svg") {
+		t.Error("report.html has no drawn time-series chart")
+	}
+}
