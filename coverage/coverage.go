@@ -281,7 +281,7 @@ func analyzeEvent(g EventGroup, all []Doc, opt Options) (Event, error) {
 	ed.align(opt)
 	ev.Units = ed.units
 	ev.Outlets = ed.outletCoverage(opt)
-	ev.Sentences = ed.sentenceScores()
+	ev.Sentences = ed.sentenceScores(opt.ClaimThreshold)
 	return ev, nil
 }
 

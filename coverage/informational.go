@@ -123,7 +123,7 @@ var speculationConstructs = map[string]bool{"hedge": true, "doubt_marker": true,
 var backgroundCues = []string{" ago", "last year", "previously", "has long", "have long", "in the past", "former ", "had been", "earlier this", "years of", "since "}
 
 // sentenceScores scores every claim of the event.
-func (ed *eventData) sentenceScores() []SentenceScore {
+func (ed *eventData) sentenceScores(claimThreshold float64) []SentenceScore {
 	out := []SentenceScore{}
 	cs := ed.claims
 	// Centroid of each outlet's claims, to build "the other outlets".
@@ -197,7 +197,7 @@ func (ed *eventData) sentenceScores() []SentenceScore {
 			ss.Nearest = &NearestSentence{Outlet: nm.outlet, Text: nm.Text, Cosine: round4(best)}
 			f[FeatUnshared] = 1 - best
 			f[FeatTangential] = 1 - cosine(cs.vec[k], others[m.outlet])
-			if best < DefaultClaimThreshold {
+			if best < claimThreshold {
 				ev = append(ev, fmt.Sprintf("no other outlet carries it (closest: %s, cosine %.2f)", nm.outlet, best))
 			}
 		}
