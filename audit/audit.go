@@ -6,8 +6,8 @@
 // most frequent terms.
 //
 // An Auditor is fed framing results (the analysis of each article, with its
-// evidence spans) and builds a Report; the CLI "slant lexicon audit" renders
-// it as text, JSON or Markdown. A misfire found this way is removed without
+// evidence spans) and builds a Report; report.Audit renders it as text,
+// JSON or Markdown (the CLI "slant lexicon audit"). A misfire found this way is removed without
 // editing the lexicon with an exclusion (lexicon.Set.WithExclusions, the
 // lexicon field exclude, or --exclude FILE).
 package audit

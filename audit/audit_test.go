@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -131,17 +132,13 @@ func TestAuditSeeds(t *testing.T) {
 	rev := slices.Clone(rs)
 	slices.Reverse(rev)
 	smallRev := audit(rev, Options{Categories: []string{"contested"}, Samples: 2})
-	for _, f := range Formats {
-		var a, b bytes.Buffer
-		if err := small.Write(&a, f); err != nil {
-			t.Fatal(err)
-		}
-		if err := smallRev.Write(&b, f); err != nil {
-			t.Fatal(err)
-		}
-		if a.String() != b.String() {
-			t.Errorf("%s output depends on input order", f)
-		}
+	a, err := json.Marshal(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(smallRev)
+	if !bytes.Equal(a, b) {
+		t.Error("the report depends on input order")
 	}
 	_, k2, _ := findTerm(small, "contested.russia_ukraine", "kyiv")
 	if len(k2.Samples) != 2 {

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/slantlab/slant/audit"
 	"github.com/slantlab/slant/framing"
+	"github.com/slantlab/slant/report"
 	"github.com/spf13/cobra"
 )
 
@@ -29,7 +30,7 @@ With no PATH it audits the five bundled seed articles.`,
   slant lexicon audit corpus.jsonl --reporter-only --top 20 --samples 5
   slant lexicon audit corpus.jsonl --exclude misfires.txt --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, audit.Formats...); err != nil {
+			if err := checkFormat(format, report.AuditFormats...); err != nil {
 				return err
 			}
 			an, err := in.analyzer()
@@ -45,12 +46,12 @@ With no PATH it audits the five bundled seed articles.`,
 				return err
 			}
 			reportSkips(cmd.ErrOrStderr(), st)
-			return au.Report().Write(cmd.OutOrStdout(), format)
+			return report.Audit(cmd.OutOrStdout(), au.Report(), format)
 		},
 	}
 	in.register(c)
 	f := c.Flags()
-	f.StringVar(&format, "format", audit.FormatText, "output format: text, json or md")
+	f.StringVar(&format, "format", report.AuditText, "output format: text, json or md")
 	f.StringArrayVar(&opt.Categories, "category", nil, "keep categories with this ID or ID prefix (loaded, contested.russia_ukraine); repeatable")
 	f.BoolVar(&opt.ReporterOnly, "reporter-only", false, "count only hits in the reporter's own voice")
 	f.IntVar(&opt.Top, "top", audit.DefaultTop, "terms listed per category")
