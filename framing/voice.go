@@ -137,6 +137,9 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 				q := [2]int{j + 1, blockEnd[bi]}
 				v.quoteTok = append(v.quoteTok, q)
 				labels[q] = [2]int{doc.Tokens[i].Start, doc.Tokens[j-1].End}
+				// Quote fragments in the block start inside the label's
+				// quote, so that quotes still nest.
+				blockStart = j + 1
 			}
 			if len(stack) > 0 && lastBlock >= 0 {
 				end := blockEnd[lastBlock]
