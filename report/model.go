@@ -254,7 +254,7 @@ func (d *Data) alpha() float64 {
 			return c.Alpha
 		}
 	}
-	return 0.05
+	return framing.CompareOptions{}.Resolved().Alpha
 }
 
 func (d *Data) check() error {
@@ -943,23 +943,17 @@ func methods(d *Data, alpha float64, fingerprint string) methodsView {
 		}
 		mv.Lexicons = append(mv.Lexicons, lv)
 	}
-	// Comparison settings: as run (from the comparisons), else as asked.
-	opt := d.Compare
+	// Comparison settings: as run (from the comparisons), else as asked,
+	// with framing's defaults for what was not set.
+	opt := d.Compare.Resolved()
 	mv.Bootstrap, mv.Seed, mv.MinDocuments, mv.Terms = opt.Bootstrap, opt.Seed, opt.MinDocuments, opt.Terms
 	if len(d.Comparisons) > 0 {
-		mv.Bootstrap, mv.Seed = d.Comparisons[0].Bootstrap, d.Comparisons[0].Seed
-	}
-	if mv.Bootstrap <= 0 {
-		mv.Bootstrap = 2000
-	}
-	if mv.Seed == 0 {
-		mv.Seed = 1
-	}
-	if mv.MinDocuments <= 0 {
-		mv.MinDocuments = 5
-	}
-	if mv.Terms <= 0 {
-		mv.Terms = 15
+		if c := d.Comparisons[0]; c.Bootstrap > 0 {
+			mv.Bootstrap = c.Bootstrap
+		}
+		if c := d.Comparisons[0]; c.Seed != 0 {
+			mv.Seed = c.Seed
+		}
 	}
 	for _, f := range framing.Families {
 		mv.Families = append(mv.Families, familyView{Class: "m-" + f.Class, Name: f.Name, Constructs: strings.Join(framing.FamilyConstructs(f.Class), ", ")})
