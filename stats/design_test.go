@@ -667,3 +667,33 @@ func TestSortedFastPaths(t *testing.T) {
 		check(t, "CliffsDelta sorted", CliffsDelta(xs, ys), bruteCliff(x, y), 1e-12)
 	}
 }
+
+// TestPoissonRateTestLarge checks the walk from the mode against the plain
+// sum of every binomial term (Lgamma for each) on large counts.
+func TestPoissonRateTestLarge(t *testing.T) {
+	rng := rand.New(rand.NewPCG(71, 72))
+	for range 40 {
+		x1 := float64(rng.IntN(5000))
+		x2 := float64(rng.IntN(5000))
+		t1, t2 := 1e5+rng.Float64()*1e6, 1e5+rng.Float64()*1e6
+		n := int(x1 + x2)
+		if n == 0 {
+			continue
+		}
+		pi0 := t1 / (t1 + t2)
+		lp := func(k int) float64 {
+			return logChoose(n, k) + float64(k)*math.Log(pi0) + float64(n-k)*math.Log1p(-pi0)
+		}
+		cut := lp(int(x1)) + math.Log1p(1e-7)
+		var want float64
+		for k := 0; k <= n; k++ {
+			if v := lp(k); v <= cut {
+				want += math.Exp(v)
+			}
+		}
+		got := PoissonRateTest(x1, t1, x2, t2, 0.05).P
+		if math.Abs(got-min(want, 1)) > 1e-12*max(1, want) && math.Abs(got-min(want, 1)) > 1e-14 {
+			t.Fatalf("x = %v, %v: p %v, plain sum %v", x1, x2, got, want)
+		}
+	}
+}

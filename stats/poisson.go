@@ -52,10 +52,38 @@ func PoissonRateTest(x1, t1, x2, t2, alpha float64) PoissonRateResult {
 		return logChoose(n, k) + float64(k)*lpi + float64(n-k)*lq
 	}
 	cutoff := logPMF(k1) + math.Log1p(fisherRelTol)
+	// Walk outwards from the mode, where the terms are largest, with the
+	// ratio P(k+1)/P(k) = (n−k)/(k+1)·π₀/(1−π₀); each side stops once its
+	// terms fall below 1e-17 of the observed one's bound (they only
+	// shrink further), so large counts cost O(√n) steps, not n Lgamma
+	// calls. The terms are exact to rounding; what is cut is below the
+	// float64 resolution of p.
+	mode := min(n, int(math.Floor(float64(n+1)*pi0)))
+	lodds := lpi - lq
+	negligible := cutoff + math.Log(1e-17)
 	var p float64
-	for k := 0; k <= n; k++ {
-		if lp := logPMF(k); lp <= cutoff {
+	lm := logPMF(mode)
+	if lm <= cutoff {
+		p += math.Exp(lm)
+	}
+	for k, lp := mode, lm; k < n; {
+		lp += math.Log(float64(n-k)/float64(k+1)) + lodds
+		k++
+		if lp <= cutoff {
 			p += math.Exp(lp)
+			if lp < negligible {
+				break
+			}
+		}
+	}
+	for k, lp := mode, lm; k > 0; {
+		lp -= math.Log(float64(n-k+1)/float64(k)) + lodds
+		k--
+		if lp <= cutoff {
+			p += math.Exp(lp)
+			if lp < negligible {
+				break
+			}
 		}
 	}
 	res := PoissonRateResult{P: min(p, 1)}
