@@ -394,6 +394,9 @@ func compare(target, reference *Profile, opt CompareOptions, terms *termCounts) 
 	if c.NTarget < 20 || c.NReference < 20 {
 		c.Warnings = append(c.Warnings, fmt.Sprintf("small samples (%d vs %d %ss): intervals are wide and tests have little power", c.NTarget, c.NReference, c.Unit))
 	}
+	if target.TermError > 0 || reference.TermError > 0 {
+		c.Warnings = append(c.Warnings, fmt.Sprintf("word counts are approximate past %d distinct words per source: each may be up to %g (target) and %g (reference) below its true count (see Profile.TermError)", target.TermLimit, target.TermError, reference.TermError))
+	}
 	// BH within each measure family, in the order the families appear.
 	var fams []string
 	for _, m := range c.Measures {
@@ -1326,6 +1329,7 @@ func newRestPool(ps *Profiles) *restPool {
 		for k, v := range p.Terms { // integer counts: order-independent
 			tot.Terms[k] += v
 		}
+		tot.TermError += p.TermError
 		for _, e := range p.Exemplars {
 			owned = append(owned, ownedExemplar{p.Key(), e})
 		}
@@ -1429,6 +1433,7 @@ func (rp *restPool) without(key string, withTerms bool) *Profile {
 				r.Terms[k] = d
 			}
 		}
+		r.TermError = tot.TermError - p.TermError
 	}
 	for _, oe := range rp.exemplars {
 		if oe.key == key {

@@ -3,6 +3,7 @@ package framing
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -226,4 +227,47 @@ func TestDistributionWithout(t *testing.T) {
 			t.Fatalf("limit %d: %s, want %s", limit, got, encoded(t, want))
 		}
 	}
+}
+
+// Pruned term counts keep the lossy-counting bound: a Zipf-like stream of
+// 200,000 words over 20,000 types, counted with room for 1,000, loses no
+// frequent word, undercounts none by more than TermError and leaves out
+// only words that occurred at most TermError times; merged halves keep the
+// bound with their errors added.
+func TestTermPruningBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	zipf := rand.NewZipf(rng, 1.2, 1, 19999)
+	truth := map[string]float64{}
+	whole := NewProfile("outlet", "all", "fp")
+	halves := [2]*Profile{NewProfile("outlet", "all", "fp"), NewProfile("outlet", "all", "fp")}
+	for _, p := range []*Profile{whole, halves[0], halves[1]} {
+		p.TermLimit = 1000
+	}
+	for i := 0; i < 200000; i++ {
+		w := fmt.Sprintf("w%d", zipf.Uint64())
+		truth[w]++
+		addCount(whole.Terms, w)
+		addCount(halves[i%2].Terms, w)
+		if i%500 == 499 { // as Add does after each article
+			whole.pruneTerms()
+			halves[i%2].pruneTerms()
+		}
+	}
+	merged := halves[0]
+	must(t, merged.Merge(halves[1]))
+	for _, p := range []*Profile{whole, merged} {
+		if p.TermError == 0 || len(p.Terms) > p.TermLimit {
+			t.Fatalf("error %v, %d terms", p.TermError, len(p.Terms))
+		}
+		for w, n := range truth {
+			c, ok := p.Terms[w]
+			if c > n || n-c > p.TermError || (!ok && n > p.TermError) {
+				t.Fatalf("%s: counted %v (kept %v), true %v, error bound %v", w, c, ok, n, p.TermError)
+			}
+		}
+		if _, ok := p.Terms["w0"]; !ok {
+			t.Fatal("the most frequent word was pruned")
+		}
+	}
+	t.Logf("error bound %v of %d words; %d and %d terms kept", whole.TermError, 200000, len(whole.Terms), len(merged.Terms))
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unique"
@@ -84,8 +85,18 @@ type Profile struct {
 	CategoryHits map[string]float64 `json:"category_hits"`
 	CategoryDocs map[string]int64   `json:"category_docs"`
 	// Terms counts folded word tokens (title and body), for distinctive-term
-	// statistics.
+	// statistics: exact while the profile has met at most TermLimit
+	// distinct words (TermError 0). Past that, the rarest words are pruned
+	// whenever the map outgrows TermLimit, down to half of it (lossy
+	// counting, Manku and Motwani 2002), and TermError says how far off the
+	// counts may be.
 	Terms map[string]float64 `json:"terms"`
+	// TermLimit bounds the distinct words Terms keeps (DefaultTermLimit).
+	TermLimit int `json:"term_limit"`
+	// TermError bounds the pruning's error: every count in Terms is at most
+	// TermError below the word's true count, and a word missing from Terms
+	// occurred at most TermError times. 0 when the counts are exact.
+	TermError float64 `json:"term_error,omitempty"`
 	// Exemplars are the strongest reporter-voice evidence, at most
 	// MaxExemplars, ordered by weight, then article, then offset.
 	Exemplars []Exemplar `json:"exemplars"`
@@ -130,7 +141,7 @@ func newPortrait(name string) *ActorPortrait {
 // NewProfile returns an empty profile for key, built with lexicons of the
 // given fingerprint.
 func NewProfile(groupBy, key, lexicons string) *Profile {
-	return &Profile{Schema: ProfileSchema, Lexicons: lexicons, GroupBy: groupBy, Keys: []string{key}, ExactLimit: DefaultExactLimit,
+	return &Profile{Schema: ProfileSchema, Lexicons: lexicons, GroupBy: groupBy, Keys: []string{key}, ExactLimit: DefaultExactLimit, TermLimit: DefaultTermLimit,
 		Articles: map[string]*Moments{}, SentenceMoments: map[string]*Moments{}, Values: map[string]*Distribution{},
 		CategoryHits: map[string]float64{}, CategoryDocs: map[string]int64{}, Terms: map[string]float64{}, Exemplars: []Exemplar{},
 		Actors: map[string]*ActorPortrait{}}
@@ -252,6 +263,7 @@ func (p *Profile) Add(r *Result) error {
 	for _, w := range termsOf(r) {
 		addCount(p.Terms, w)
 	}
+	p.pruneTerms()
 	for _, a := range r.Actors {
 		ap := p.Actors[a.ID]
 		if ap == nil {
@@ -293,6 +305,32 @@ func termsOf(r *Result) []string {
 		}
 	}
 	return out
+}
+
+// DefaultTermLimit is how many distinct words a profile counts exactly
+// (the largest outlet of the AllSides sample has about 24,000).
+const DefaultTermLimit = 50000
+
+// pruneTerms keeps Terms within TermLimit: when it has more words, those
+// with the smallest counts are dropped until at most half the limit
+// remain, and the largest dropped count is added to TermError. Which words
+// go depends only on the counts, never on map order.
+func (p *Profile) pruneTerms() {
+	if len(p.Terms) <= p.TermLimit {
+		return
+	}
+	counts := make([]float64, 0, len(p.Terms))
+	for _, c := range p.Terms {
+		counts = append(counts, c)
+	}
+	slices.Sort(counts)
+	floor := counts[len(counts)-p.TermLimit/2-1]
+	for w, c := range p.Terms {
+		if c <= floor {
+			delete(p.Terms, w)
+		}
+	}
+	p.TermError += floor
 }
 
 // addCount increments m[k] under a canonical copy of k. Keys often point
@@ -397,6 +435,8 @@ func (p *Profile) Merge(o *Profile) error {
 	for k, v := range o.Terms {
 		p.Terms[k] += v
 	}
+	p.TermError += o.TermError
+	p.pruneTerms()
 	p.Exemplars = trimExemplars(append(append([]Exemplar{}, p.Exemplars...), o.Exemplars...))
 	for k, a := range o.Actors {
 		if p.Actors[k] == nil {
@@ -433,6 +473,9 @@ func (p *Profile) initMaps() {
 	}
 	if p.ExactLimit <= 0 {
 		p.ExactLimit = DefaultExactLimit
+	}
+	if p.TermLimit <= 0 {
+		p.TermLimit = DefaultTermLimit
 	}
 	if p.CategoryHits == nil {
 		p.CategoryHits = map[string]float64{}
@@ -492,7 +535,9 @@ type Profiles struct {
 	Lexicons string
 	// ExactLimit is given to each new profile (DefaultExactLimit when 0).
 	ExactLimit int
-	byKey      map[string]*Profile
+	// TermLimit is given to each new profile (DefaultTermLimit when 0).
+	TermLimit int
+	byKey     map[string]*Profile
 	// Undated counts, by source, the articles a grouping by period left out
 	// for want of a date.
 	Undated map[string]int64
@@ -525,6 +570,9 @@ func (ps *Profiles) Add(r *Result) error {
 		p = NewProfile(ps.GroupBy, key, ps.Lexicons)
 		if ps.ExactLimit > 0 {
 			p.ExactLimit = ps.ExactLimit
+		}
+		if ps.TermLimit > 0 {
+			p.TermLimit = ps.TermLimit
 		}
 		ps.byKey[key] = p
 	}
