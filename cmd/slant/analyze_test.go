@@ -125,8 +125,15 @@ func TestCompareSeedsCLI(t *testing.T) {
 
 func TestBenchCommand(t *testing.T) {
 	code, out, errs := runCLI(t, "bench", "--no-pos", "--baseline-docs", "2")
-	if code != 0 || !strings.Contains(out, "words/s") || !strings.Contains(out, "ratio slant/prose") {
-		t.Fatalf("bench: exit %d\n%s%s", code, out, errs)
+	for _, want := range []string{"5 articles", "per core", "peak RSS", "tokenize only", "the tokenizer's time", "prose's speed"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Fatalf("bench: exit %d, no %q\n%s%s", code, want, out, errs)
+		}
+	}
+	// The corpus streamed three times over: three times the articles.
+	code, out, errs = runCLI(t, "bench", "--no-pos", "--baseline-docs", "0", "--corpus-repeat", "3")
+	if code != 0 || !strings.Contains(out, "15 articles") || strings.Contains(out, "tokenize only") {
+		t.Fatalf("bench --corpus-repeat 3: exit %d\n%s%s", code, out, errs)
 	}
 }
 

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"iter"
 	"runtime"
 	"syscall"
 	"time"
@@ -9,39 +11,49 @@ import (
 	"github.com/jdkato/prose/v2"
 	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/framing"
+	"github.com/slantlab/slant/text"
 	"github.com/spf13/cobra"
 )
 
 func newBenchCmd() *cobra.Command {
 	var in inputFlags
-	var baselineDocs, limit int
+	var baselineDocs, limit, repeat int
+	var by string
 	c := &cobra.Command{
 		Use:   "bench [PATH...]",
-		Short: "Measure throughput against prose's own NewDocument, in the same run",
+		Short: "Measure throughput and memory against our tokenizer and prose, in the same run",
 		Long: `bench analyses the corpus (default: the seeds) with the full pipeline — reading,
-cleaning, tokenizing, tagging (unless --no-pos), matching, measures, profiles by
-outlet — and reports words/s, MB/s and peak memory; then it runs prose's own
-NewDocument (model built once, segmentation and tagging on, NER off) over the
-first --baseline-docs articles and reports our throughput as a ratio of prose's,
-measured in the same run so that machine noise cancels.`,
+cleaning, tokenizing, sentence splitting, tagging (unless --no-pos), matching,
+measures, profiles by --by — and reports words/s in all and per core, MB/s and
+the process's peak resident memory.
+
+--corpus-repeat K streams the corpus K times over (read again each time, so
+nothing is held), to show that memory stays flat as the corpus grows: run it
+with K = 1 and K = 4 and compare the peak RSS lines (a process's peak is
+its own, so use two runs).
+
+Then, on the first --baseline-docs articles and one goroutine, it times our
+tokenizer alone (the floor: the ratio full analysis / tokenize only says how
+far the pipeline is from it), our full analysis, and prose's own NewDocument
+(model built once, segmentation and tagging on, NER off), all in the same run
+so that machine noise cancels in the ratios.`,
 		Example: `  slant bench
   slant bench ../shared/eval/allsides_baly2020_sample.jsonl --no-pos
-  slant bench ../shared/eval/allsides_baly2020_sample.jsonl --baseline-docs 300`,
+  slant bench ../shared/eval/allsides_baly2020_sample.jsonl --corpus-repeat 4 --baseline-docs 0`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if repeat < 1 {
+				return usagef("--corpus-repeat must be at least 1")
+			}
 			ctx := commandContext(cmd)
 			an, err := in.analyzer()
 			if err != nil {
 				return err
 			}
-			ps := framing.NewProfiles("outlet", an.Fingerprint())
+			ps := framing.NewProfiles(by, an.Fingerprint())
 			var words, bytes int64
 			var sample []string
-			seq := in.articles(ctx, args)
-			if limit > 0 {
-				seq = corpus.Take(seq, limit)
-			}
 			start := time.Now()
-			st, err := framing.Run(ctx, an, seq, framing.RunOptions{}, func(r *framing.Result) error {
+			st, err := framing.Run(ctx, an, repeated(ctx, &in, args, repeat, limit), framing.RunOptions{}, func(r *framing.Result) error {
 				words += int64(r.Words)
 				bytes += int64(len(r.Text))
 				if len(sample) < baselineDocs {
@@ -53,42 +65,82 @@ measured in the same run so that machine noise cancels.`,
 				return err
 			}
 			ours := time.Since(start)
+			rss := peakRSSMB() // before the baselines load anything
+			cores := runtime.GOMAXPROCS(0)
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "slant: %d articles (%d skipped), %d words, %.1f MB in %s on %d cores (POS %v)\n", st.Articles, len(st.Skipped), words, float64(bytes)/1e6, ours.Round(time.Millisecond), runtime.GOMAXPROCS(0), !in.noPOS)
-			fmt.Fprintf(w, "  %.0f words/s, %.2f MB/s, peak RSS %.0f MB, %d profiles\n", float64(words)/ours.Seconds(), float64(bytes)/1e6/ours.Seconds(), peakRSSMB(), len(ps.Keys()))
+			fmt.Fprintf(w, "slant: %d articles (%d skipped; corpus ×%d), %d words, %.1f MB in %s on %d cores (POS %v)\n", st.Articles, len(st.Skipped), repeat, words, float64(bytes)/1e6, ours.Round(time.Millisecond), cores, !in.noPOS)
+			fmt.Fprintf(w, "  %.0f words/s (%.0f per core), %.2f MB/s, %d profiles by %s\n", float64(words)/ours.Seconds(), float64(words)/ours.Seconds()/float64(cores), float64(bytes)/1e6/ours.Seconds(), len(ps.Keys()), by)
+			fmt.Fprintf(w, "  peak RSS %.0f MB\n", rss)
 			if len(sample) == 0 {
 				return nil
 			}
-			// Our pipeline on the baseline sample alone, single-threaded, then prose.
-			var sampleBytes int64
-			for _, s := range sample {
-				sampleBytes += int64(len(s))
-			}
-			t0 := time.Now()
-			for _, s := range sample {
-				if _, err := an.Analyze(ctx, &corpus.Article{Text: s}); err != nil {
-					return err
-				}
-			}
-			oursOne := time.Since(t0)
-			model := prose.ModelFromData("bench")
-			t0 = time.Now()
-			for _, s := range sample {
-				if _, err := prose.NewDocument(s, prose.UsingModel(model), prose.WithExtraction(false)); err != nil {
-					return err
-				}
-			}
-			proseT := time.Since(t0)
-			fmt.Fprintf(w, "baseline on the first %d articles (%.2f MB), one goroutine each:\n", len(sample), float64(sampleBytes)/1e6)
-			fmt.Fprintf(w, "  slant full analysis  %8.2f MB/s\n  prose NewDocument    %8.2f MB/s\n  ratio slant/prose    %8.2fx\n",
-				float64(sampleBytes)/1e6/oursOne.Seconds(), float64(sampleBytes)/1e6/proseT.Seconds(), proseT.Seconds()/oursOne.Seconds())
-			return nil
+			return benchBaselines(ctx, w, an, sample)
 		},
 	}
 	in.register(c)
-	c.Flags().IntVar(&baselineDocs, "baseline-docs", 100, "articles to run prose's NewDocument on for the ratio")
-	c.Flags().IntVar(&limit, "limit", 0, "stop after this many documents (0: all)")
+	c.Flags().IntVar(&baselineDocs, "baseline-docs", 100, "articles to time the tokenizer, our analysis and prose's NewDocument on, one goroutine (0: skip)")
+	c.Flags().IntVar(&limit, "limit", 0, "stop after this many documents of each pass (0: all)")
+	c.Flags().IntVar(&repeat, "corpus-repeat", 1, "stream the corpus this many times over (memory should stay flat)")
+	c.Flags().StringVar(&by, "by", "outlet", "group profiles by this field")
 	return c
+}
+
+// repeated yields the corpus k times, opening it again for each pass.
+func repeated(ctx context.Context, in *inputFlags, paths []string, k, limit int) iter.Seq2[*corpus.Article, error] {
+	return func(yield func(*corpus.Article, error) bool) {
+		for range k {
+			seq := in.articles(ctx, paths)
+			if limit > 0 {
+				seq = corpus.Take(seq, limit)
+			}
+			for a, err := range seq {
+				if !yield(a, err) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// benchBaselines times, on one goroutine and the same texts, our tokenizer
+// alone, our full analysis and prose's NewDocument, and prints the ratios.
+func benchBaselines(ctx context.Context, w interface{ Write([]byte) (int, error) }, an *framing.Analyzer, sample []string) error {
+	var sampleBytes, sampleWords int64
+	for _, s := range sample {
+		sampleBytes += int64(len(s))
+	}
+	var toks []text.Token
+	t0 := time.Now()
+	for _, s := range sample {
+		toks = text.Tokenize(s, 0, len(s), toks[:0])
+		for _, t := range toks {
+			if t.Kind == text.Word || t.Kind == text.Number {
+				sampleWords++
+			}
+		}
+	}
+	tokT := time.Since(t0)
+	t0 = time.Now()
+	for _, s := range sample {
+		if _, err := an.Analyze(ctx, &corpus.Article{Text: s}); err != nil {
+			return err
+		}
+	}
+	oursT := time.Since(t0)
+	model := prose.ModelFromData("bench")
+	t0 = time.Now()
+	for _, s := range sample {
+		if _, err := prose.NewDocument(s, prose.UsingModel(model), prose.WithExtraction(false)); err != nil {
+			return err
+		}
+	}
+	proseT := time.Since(t0)
+	rate := func(d time.Duration) float64 { return float64(sampleWords) / d.Seconds() }
+	fmt.Fprintf(w, "baseline on the first %d articles (%d words, %.2f MB), one goroutine each:\n", len(sample), sampleWords, float64(sampleBytes)/1e6)
+	fmt.Fprintf(w, "  tokenize only        %12.0f words/s\n", rate(tokT))
+	fmt.Fprintf(w, "  slant full analysis  %12.0f words/s   %6.1fx the tokenizer's time\n", rate(oursT), oursT.Seconds()/tokT.Seconds())
+	fmt.Fprintf(w, "  prose NewDocument    %12.0f words/s   slant is %.2fx prose's speed\n", rate(proseT), proseT.Seconds()/oursT.Seconds())
+	return nil
 }
 
 // peakRSSMB returns the process's peak resident set size in MB (Linux
