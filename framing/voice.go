@@ -177,6 +177,7 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 			if n := len(stack); n > 0 && stack[n-1].single {
 				closeQuote(stack[n-1], i)
 				stack = stack[:n-1]
+				lastClose = i
 			}
 		}
 	}
