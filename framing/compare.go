@@ -135,6 +135,9 @@ type DesignInfo struct {
 	Name string `json:"name"`
 	// Field is the pairing or clustering field ("event_id", "outlet").
 	Field string `json:"field,omitempty"`
+	// Keys says where the unit keys came from when not from Field itself
+	// (Units.Keys): clustered events, or a file of saved keys.
+	Keys string `json:"keys,omitempty"`
 	// Statement is the one-line description renderers print first.
 	Statement string `json:"statement"`
 	// Blocks is the number of blocks covered by both sides (paired), and
@@ -688,8 +691,12 @@ func comparePaired(c *Comparison, t, r *Profile, opt CompareOptions, nextSeed fu
 	if opt.PairedTest == TestSignFlip {
 		test = "sign-flip permutation test"
 	}
-	c.Design = DesignInfo{Name: DesignPaired, Field: u.Field, Blocks: len(blocks), DroppedBlocks: dropped,
-		Statement: fmt.Sprintf("paired by %s: %d blocks covered by both sides (%d dropped, covered by one side only); per-block differences of the mean, %s, bootstrap over blocks", u.Field, len(blocks), dropped, test)}
+	field := u.Field
+	if u.Keys != "" {
+		field += " (" + u.Keys + ")"
+	}
+	c.Design = DesignInfo{Name: DesignPaired, Field: u.Field, Keys: u.Keys, Blocks: len(blocks), DroppedBlocks: dropped,
+		Statement: fmt.Sprintf("paired by %s: %d blocks covered by both sides (%d dropped, covered by one side only); per-block differences of the mean, %s, bootstrap over blocks", field, len(blocks), dropped, test)}
 	if dropped > 0 {
 		c.Warnings = append(c.Warnings, fmt.Sprintf("%d %s blocks were covered by only one side and were dropped", dropped, u.Field))
 	}

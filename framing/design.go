@@ -41,7 +41,12 @@ type Units struct {
 	GroupBy string
 	// Field is the article field that names the unit ("event_id",
 	// "outlet").
-	Field  string
+	Field string
+	// Keys says where the unit keys came from when they are not the
+	// articles' own Field values (for example events clustered from the
+	// text, or read from a file); the design statement repeats it. Empty
+	// means the field itself.
+	Keys   string
 	groups map[string]map[string]*UnitSums
 }
 
@@ -66,7 +71,18 @@ func NewUnits(groupBy, field string) *Units {
 // the unit field goes to the unit NoGroup; paired designs drop it (it
 // cannot be matched), clustered designs keep it as one cluster.
 func (u *Units) Add(r *Result) {
-	g, k := r.Group(u.GroupBy), r.Group(u.Field)
+	u.AddUnit(r, r.Group(u.Field))
+}
+
+// AddUnit records one article under its group and the given unit key
+// instead of its Field value: keys assigned outside the article (events
+// clustered from the text, or joined from a file by article ID). An empty
+// key is NoGroup.
+func (u *Units) AddUnit(r *Result, unit string) {
+	if unit == "" {
+		unit = NoGroup
+	}
+	g, k := r.Group(u.GroupBy), unit
 	m := u.groups[g]
 	if m == nil {
 		m = map[string]*UnitSums{}

@@ -110,7 +110,9 @@ merge) without the articles; --analysis FILE reads a saved analysis
 				}
 				reportSkips(cmd.ErrOrStderr(), st)
 			}
-			design.apply(units, &opt)
+			if err := design.apply(units, &opt); err != nil {
+				return err
+			}
 			if all {
 				cmps, err := framing.CompareEach(ps, reference, opt)
 				if errors.Is(err, framing.ErrNoSource) {

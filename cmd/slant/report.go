@@ -128,7 +128,9 @@ highlighted; the tables and CSV files always hold every article.`,
 			case reference != framing.Rest && !slices.Contains(keys, reference):
 				return usagef("no source %q to use as --reference (sources: %s)", reference, strings.Join(keys, ", "))
 			default:
-				design.apply(units, &opt)
+				if err := design.apply(units, &opt); err != nil {
+					return err
+				}
 				if cmps, err = framing.CompareEach(ps, reference, opt); err != nil {
 					return err
 				}
