@@ -51,7 +51,11 @@ design is stated first:
   --pair-by FIELD                 per-block differences (an event covered by both
                                   sources): Wilcoxon signed-rank (or
                                   --paired-test sign_flip_permutation), bootstrap
-                                  over blocks; n = blocks covered by both
+                                  over blocks; n = blocks covered by both.
+                                  --events auto clusters articles without the
+                                  field into events (slant coverage's clustering,
+                                  --window, --event-threshold); --events FILE
+                                  joins keys saved by coverage --events-out
   --cluster-by FIELD              clusters (outlets, when grouping by label) are
                                   the unit: permutation test moving whole clusters,
                                   cluster bootstrap interval

@@ -88,7 +88,7 @@ with its evidence (JSON).`,
 	c.Flags().Float64Var(&opt.Cluster.Threshold, "event-threshold", coverage.DefaultEventThreshold, "TF-IDF cosine at or above which two articles are one event when clustering")
 	c.Flags().Float64Var(&opt.ClaimThreshold, "claim-threshold", coverage.DefaultClaimThreshold, "TF-IDF cosine at or above which two outlets' sentences are one claim")
 	c.Flags().StringVar(&format, "format", "text", "output format: text, json or csv")
-	c.Flags().StringVar(&eventsOut, "events-out", "", "also write each article's event (id,outlet,event,method) as CSV to this file, to join into a corpus as the field compare --pair-by pairs on")
+	c.Flags().StringVar(&eventsOut, "events-out", "", "also write each article's event (id,outlet,event,method) as CSV to this file, for compare/report --pair-by event --events FILE (or to join into a corpus as a field)")
 	return c
 }
 
