@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/slantlab/slant/evaluate"
 	"github.com/slantlab/slant/framing"
@@ -180,9 +181,19 @@ func ScoreLabelled(an *framing.Analyzer, items []LabelledSentence, opt Options) 
 		out[i] = ScoredSentence{LabelledSentence: it, Features: map[string]float64{}, Framing: map[string]float64{}, Context: map[string]float64{}}
 	}
 	scoresBy := map[string][]SentenceScore{}
+	// carried is, per article and claim unit, the share of the event's
+	// other outlets that carry the unit.
+	carried := map[string]float64{}
 	for _, ev := range rep.Events {
+		for _, u := range ev.Units {
+			if u.Kind == Claim && len(ev.Outlets) > 1 {
+				carried[ev.ID+"\x00"+u.ID] = float64(len(u.Outlets)-1) / float64(len(ev.Outlets)-1)
+			}
+		}
 		for _, s := range ev.Sentences {
 			scoresBy[s.Article] = append(scoresBy[s.Article], s)
+			s.Unit = ev.ID + "\x00" + s.Unit
+			scoresBy[s.Article][len(scoresBy[s.Article])-1] = s
 		}
 	}
 	for ai, a := range arts {
@@ -192,8 +203,10 @@ func ScoreLabelled(an *framing.Analyzer, items []LabelledSentence, opt Options) 
 			o := &out[i]
 			o.Position = float64(k) / float64(max(1, len(a.items)-1))
 			o.stems = contentStems(r.Text, start, end)
+			o.Context[ctxContrast] = contrastCue(items[i].Text)
 			for _, s := range scoresBy[a.id] {
 				if s.Start < end && s.End > start {
+					o.Context[ctxCarried] = math.Max(o.Context[ctxCarried], carried[s.Unit])
 					o.Score = math.Max(o.Score, s.Score)
 					for f, v := range s.Features {
 						o.Features[f] = math.Max(o.Features[f], v)
@@ -210,6 +223,29 @@ func ScoreLabelled(an *framing.Analyzer, items []LabelledSentence, opt Options) 
 		}
 	}
 	for _, a := range arts {
+		bags := make([]map[string]bool, len(a.items))
+		all := map[string]int{}
+		for k, i := range a.items {
+			bags[k] = map[string]bool{}
+			for _, t := range out[i].stems {
+				if !bags[k][t] {
+					bags[k][t] = true
+					all[t]++
+				}
+			}
+		}
+		for k, i := range a.items {
+			c := out[i].Context
+			if k > 0 {
+				c[ctxSimPrev] = bagCosine(bags[k], bags[k-1])
+			}
+			if k+1 < len(a.items) {
+				c[ctxSimNext] = bagCosine(bags[k], bags[k+1])
+			}
+			c[ctxSimArticle] = restCosine(bags[k], all)
+			c[ctxLogIndex] = math.Log1p(float64(k))
+			c[ctxLogSentences] = math.Log(float64(len(a.items)))
+		}
 		var mean = map[string]float64{}
 		for _, i := range a.items {
 			for _, f := range contextFeatures {
@@ -234,7 +270,87 @@ func ScoreLabelled(an *framing.Analyzer, items []LabelledSentence, opt Options) 
 
 // contextFeatures are the features copied from neighbours and averaged
 // over the article into ScoredSentence.Context.
-var contextFeatures = []string{FeatVoice, FeatUnshared, FeatSpeculation, FeatCharacterisation}
+var contextFeatures = []string{FeatVoice, FeatUnshared, FeatSpeculation, FeatCharacterisation, FeatPartisan, FeatBackground, FeatTangential}
+
+// Sentence-in-article inputs of the trained model, kept in
+// ScoredSentence.Context.
+const (
+	// ctxContrast is 1 when the sentence turns against what came before
+	// (contrastCues): where an outlet adds the other side, or its own.
+	ctxContrast = "contrast"
+	// ctxCarried is the share of the event's other outlets that carry the
+	// sentence's claim unit (0 when nobody else does).
+	ctxCarried = "carried"
+	// ctxSimPrev and ctxSimNext are the cosines of the sentence's content
+	// stems with the previous and next sentence's: a sentence that breaks
+	// the thread of its neighbours is a digression.
+	ctxSimPrev = "sim_prev"
+	ctxSimNext = "sim_next"
+	// ctxSimArticle is the cosine of the sentence's stems with the rest of
+	// its article's: how central it is to its own story.
+	ctxSimArticle = "sim_article"
+	// ctxLogIndex is log(1 + the sentence's index), ctxLogSentences the log
+	// of the article's sentence count: position in absolute terms.
+	ctxLogIndex     = "log_index"
+	ctxLogSentences = "log_sentences"
+)
+
+// sentenceContext lists the sentence-in-article inputs in a fixed order.
+var sentenceContext = []string{ctxContrast, ctxCarried, ctxSimPrev, ctxSimNext, ctxSimArticle, ctxLogIndex, ctxLogSentences}
+
+// contrastCues are connectives of concession and contrast (any English
+// grammar's list of contrastive conjunctions and adverbs).
+var contrastCues = []string{"but", "however", "although", "though", "despite", "yet", "whereas", "nevertheless", "nonetheless", "instead", "still"}
+
+// contrastCue is 1 when the sentence has a contrast connective.
+func contrastCue(s string) float64 {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, c := range contrastCues {
+			if w == c {
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
+// bagCosine is the cosine of two sets of stems.
+func bagCosine(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for t := range a {
+		if b[t] {
+			n++
+		}
+	}
+	return round4(float64(n) / math.Sqrt(float64(len(a))*float64(len(b))))
+}
+
+// restCosine is the cosine of a sentence's stem set with its article's
+// stem counts less the sentence's own.
+func restCosine(a map[string]bool, all map[string]int) float64 {
+	var dot, na, nb float64
+	keys := make([]string, 0, len(all))
+	for t := range all {
+		keys = append(keys, t)
+	}
+	sort.Strings(keys)
+	for _, t := range keys {
+		c := float64(all[t])
+		if a[t] {
+			c--
+			na++
+			dot += c
+		}
+		nb += c * c
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return round4(dot / math.Sqrt(na*nb))
+}
 
 // EvalReport is the informational-bias score's evaluation.
 type EvalReport struct {
@@ -407,6 +523,9 @@ func denseNames(sc []ScoredSentence) []string {
 		for _, p := range []string{"prev_", "next_", "article_"} {
 			extra = append(extra, "context."+p+f)
 		}
+	}
+	for _, f := range sentenceContext {
+		extra = append(extra, "context."+f)
 	}
 
 	sort.Strings(extra)
