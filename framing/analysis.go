@@ -152,7 +152,8 @@ func onOff(b bool) string {
 	return "off"
 }
 
-// ReadAnalysis decodes a saved analysis (`slant analyze --format json`).
+// ReadAnalysis decodes a saved analysis (`slant analyze --format json`,
+// or the binary format of AnalysisWriter, told apart by its first line).
 // name is used in errors. It refuses another schema, results without their
 // text (which every offset points into) and offsets outside it.
 //
@@ -164,7 +165,15 @@ func ReadAnalysis(r io.Reader, name string) (*Analysis, error) {
 	bad := func(err error) error {
 		return fmt.Errorf("framing: %s: not a saved analysis (the JSON of slant analyze --format json): %w", name, err)
 	}
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<20))
+	br := bufio.NewReaderSize(r, 1<<20)
+	if magic, _ := br.Peek(len(AnalysisBinaryMagic)); string(magic) == AnalysisBinaryMagic {
+		br.Discard(len(magic))
+		if err := readBinary(br, x); err != nil {
+			return nil, fmt.Errorf("framing: %s: damaged saved analysis (binary format): %w", name, err)
+		}
+		return x.validate(name)
+	}
+	dec := json.NewDecoder(br)
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		if err == nil {
 			err = errors.New("want a JSON object")
@@ -196,6 +205,12 @@ func ReadAnalysis(r io.Reader, name string) (*Analysis, error) {
 			return nil, bad(err)
 		}
 	}
+	return x.validate(name)
+}
+
+// validate checks a decoded analysis: its schema, every result's text,
+// offsets and lexicons.
+func (x *Analysis) validate(name string) (*Analysis, error) {
 	if x.Schema != AnalysisSchema {
 		return nil, fmt.Errorf("framing: %s: analysis schema %d, this build reads %d (analyse the corpus again)", name, x.Schema, AnalysisSchema)
 	}

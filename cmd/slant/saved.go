@@ -18,7 +18,7 @@ import (
 // registerSaved adds --analysis and --reanalyse: every command that reads
 // a corpus can read a saved analysis instead.
 func (f *inputFlags) registerSaved(c *cobra.Command) {
-	c.Flags().StringVar(&f.analysis, "analysis", "", "read the results of a saved analysis (`FILE` from slant analyze --format json --out) instead of analysing a corpus; refused if the lexicons, weights, tagging or Slant version differ")
+	c.Flags().StringVar(&f.analysis, "analysis", "", "read the results of a saved analysis (`FILE` from slant analyze --format json or binary --out) instead of analysing a corpus; refused if the lexicons, weights, tagging or Slant version differ")
 	c.Flags().BoolVar(&f.reanalyse, "reanalyse", false, "with --analysis: when the saved settings differ, analyse the saved texts again with the current ones instead of refusing")
 }
 

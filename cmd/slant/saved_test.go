@@ -16,7 +16,15 @@ func TestSavedAnalysisRoundTrip(t *testing.T) {
 	if code, _, errs := runCLI(t, "analyze", "--no-pos", "--format", "json", "--out", saved); code != 0 {
 		t.Fatalf("analyze: exit %d: %s", code, errs)
 	}
+	bin := filepath.Join(dir, "seeds.analysis")
+	if code, _, errs := runCLI(t, "analyze", "--no-pos", "--format", "binary", "--out", bin); code != 0 {
+		t.Fatalf("analyze --format binary: exit %d: %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "analyze", "--no-pos", "--format", "binary"); code == 0 || !strings.Contains(errs, "--out") {
+		t.Errorf("--format binary without --out: exit %d: %s", code, errs)
+	}
 	for _, args := range [][]string{
+		{"analyze", "--no-pos", "--format", "json"},
 		{"compare", "--no-pos", "--target", "The Eastern Herald", "--reference", "AP"},
 		{"compare", "--no-pos", "--all", "--reference", "rest", "--format", "json"},
 		{"profile", "--no-pos", "--format", "json"},
@@ -32,6 +40,13 @@ func TestSavedAnalysisRoundTrip(t *testing.T) {
 		}
 		if fresh != reused {
 			t.Errorf("%v: output from the saved analysis differs from analysing again", args)
+		}
+		code, reused, errs = runCLI(t, append(args, "--analysis", bin)...)
+		if code != 0 {
+			t.Fatalf("%v --analysis (binary): exit %d: %s", args, code, errs)
+		}
+		if fresh != reused {
+			t.Errorf("%v: output from the binary saved analysis differs from analysing again", args)
 		}
 	}
 	// The report's files too (the command line it records aside).
