@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"bytes"
 	"context"
 	"testing"
 	"time"
@@ -105,6 +106,17 @@ func TestProfilesByPeriod(t *testing.T) {
 		}
 		if ps.Undated["AP"] != 1 || ps.Undated["Fox"] != 2 || len(ps.Undated) != 2 {
 			t.Errorf("%s: undated %v, want AP 1, Fox 2", c.p, ps.Undated)
+		}
+		// The profiles file carries the undated counts; one without
+		// them stays a plain array.
+		var buf bytes.Buffer
+		must(t, WriteProfiles(&buf, ps))
+		back, err := ReadProfiles(&buf, "p.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back.Undated["AP"] != 1 || back.Undated["Fox"] != 2 || len(back.Undated) != 2 || len(back.Keys()) != len(c.want) {
+			t.Errorf("%s: read back undated %v, keys %v", c.p, back.Undated, back.Keys())
 		}
 	}
 	// Two periods of one source compare as target and reference.

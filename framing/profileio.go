@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -46,29 +47,77 @@ func GroupProfiles(profiles []*Profile) (*Profiles, error) {
 	return ps, nil
 }
 
-// ReadProfiles decodes profiles written as a JSON array (`slant profile
-// --out`, Beam's ProfilesJSON) and groups them (GroupProfiles). name is
-// used in errors.
+// ReadProfiles decodes profiles as WriteProfiles writes them (`slant
+// profile --out`, Beam's ProfilesJSON): a JSON array of profiles, or an
+// object holding that array and the undated counts of a grouping by
+// period. It groups them (GroupProfiles). name is used in errors.
 func ReadProfiles(r io.Reader, name string) (*Profiles, error) {
-	var all []*Profile
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&all); err != nil {
-		return nil, fmt.Errorf("framing: %s: not a profiles file (a JSON array as written by slant profile --out): %w", name, err)
+	bad := func(err error) error {
+		return fmt.Errorf("framing: %s: not a profiles file (a JSON array as written by slant profile --out): %w", name, err)
 	}
-	ps, err := GroupProfiles(all)
+	br := bufio.NewReader(r)
+	first, err := firstNonSpace(br)
+	if err != nil {
+		return nil, bad(err)
+	}
+	var doc profilesDoc
+	dec := json.NewDecoder(br)
+	dec.DisallowUnknownFields()
+	dst := any(&doc.Profiles)
+	if first == '{' {
+		dst = &doc
+	}
+	if err := dec.Decode(dst); err != nil {
+		return nil, bad(err)
+	}
+	ps, err := GroupProfiles(doc.Profiles)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	for k, n := range doc.Undated {
+		if n < 0 {
+			return nil, fmt.Errorf("framing: %s: undated count of %q is negative (%d)", name, k, n)
+		}
+	}
+	if len(doc.Undated) > 0 {
+		ps.Undated = doc.Undated
 	}
 	return ps, nil
 }
 
+// profilesDoc is the profiles file of a grouping that left undated
+// articles out: the profiles, and how many were left out by source.
+type profilesDoc struct {
+	Profiles []*Profile       `json:"profiles"`
+	Undated  map[string]int64 `json:"undated"`
+}
+
+// firstNonSpace returns the first byte after white space, left unread.
+func firstNonSpace(br *bufio.Reader) (byte, error) {
+	for {
+		b, err := br.ReadByte()
+		if err != nil {
+			return 0, err
+		}
+		if b != ' ' && b != '\t' && b != '\n' && b != '\r' {
+			return b, br.UnreadByte()
+		}
+	}
+}
+
 // WriteProfiles writes the profiles as an indented JSON array, sorted by
-// key: the format ReadProfiles reads.
+// key: the format ReadProfiles reads. When a grouping by period left
+// undated articles out (Profiles.Undated), it writes an object instead:
+// {"profiles": [...], "undated": {"SOURCE": count}}, so that compare and
+// report from the file can say how many.
 func WriteProfiles(w io.Writer, ps *Profiles) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(ps.All()); err != nil {
+	var v any = ps.All()
+	if len(ps.Undated) > 0 {
+		v = profilesDoc{Profiles: ps.All(), Undated: ps.Undated} // maps marshal with sorted keys
+	}
+	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("framing: writing profiles: %w", err)
 	}
 	return nil

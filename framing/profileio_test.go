@@ -169,3 +169,29 @@ func TestReadProfilesRoundTrip(t *testing.T) {
 		t.Errorf("MergeAll: %v", err)
 	}
 }
+
+// TestReadProfilesUndated: a grouping without undated articles is written
+// as a plain array; the object form's counts are read back, and a negative
+// count or an unknown field is refused naming the file.
+func TestReadProfilesUndated(t *testing.T) {
+	ps := NewProfiles("outlet", "lex")
+	var buf bytes.Buffer
+	must(t, WriteProfiles(&buf, ps))
+	if strings.HasPrefix(buf.String(), "{") {
+		t.Errorf("no undated articles, yet an object: %.40s", buf.String())
+	}
+	p := `{"schema": ` + fmt.Sprint(ProfileSchema) + `, "group_by": "outlet@month", "keys": ["AP 2025-01"], "lexicons": "lex"}`
+	for _, c := range []struct{ src, want string }{
+		{`{"profiles": [` + p + `], "undated": {"AP": 3}}`, ""},
+		{`{"profiles": [` + p + `], "undated": {"AP": -3}}`, "negative"},
+		{`{"profiles": [` + p + `], "undatd": {"AP": 3}}`, "unknown field"},
+	} {
+		got, err := ReadProfiles(strings.NewReader(c.src), "u.json")
+		switch {
+		case c.want == "" && (err != nil || got.Undated["AP"] != 3):
+			t.Errorf("%s: %v %v", c.src, got, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "u.json")):
+			t.Errorf("%s: %v", c.src, err)
+		}
+	}
+}

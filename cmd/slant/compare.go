@@ -106,6 +106,7 @@ merge) without the articles; --analysis FILE reads a saved analysis
 				if ps, err = readProfilesFile(profiles); err != nil {
 					return err
 				}
+				reportUndated(cmd.ErrOrStderr(), ps, "")
 			} else {
 				var st corpus.Stats
 				ps, st, err = buildProfiles(commandContext(cmd), cmd.ErrOrStderr(), &in, args, by, units.add)

@@ -94,6 +94,7 @@ highlighted; the tables and CSV files always hold every article.`,
 				if ps, err = readProfilesFile(profiles); err != nil {
 					return err
 				}
+				reportUndated(cmd.ErrOrStderr(), ps, "")
 			} else {
 				ps, st, err = buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, func(r *framing.Result) { results = append(results, r); units.add(r) })
 				if err != nil {

@@ -86,7 +86,8 @@ func (f *periodFlag) groupBy(by string) (string, error) {
 }
 
 // reportUndated says on stderr how many articles a grouping by period left
-// out for want of a date, by source.
+// out for want of a date, by source (dateField, the field read, is named
+// when known).
 func reportUndated(w io.Writer, ps *framing.Profiles, dateField string) {
 	if len(ps.Undated) == 0 {
 		return
@@ -97,5 +98,9 @@ func reportUndated(w io.Writer, ps *framing.Profiles, dateField string) {
 		total += ps.Undated[k]
 		parts = append(parts, fmt.Sprintf("%s %d", k, ps.Undated[k]))
 	}
-	fmt.Fprintf(w, "slant: %d articles without a date (field %q) are left out of the profiles by period: %s\n", total, dateField, strings.Join(parts, ", "))
+	field := ""
+	if dateField != "" {
+		field = fmt.Sprintf(" (field %q)", dateField)
+	}
+	fmt.Fprintf(w, "slant: %d articles without a date%s are left out of the profiles by period: %s\n", total, field, strings.Join(parts, ", "))
 }

@@ -171,6 +171,28 @@ func TestProfileByPeriod(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "AP 2025-01 vs AP 2025-02") {
 		t.Errorf("before/after: exit %d: %s %s", code, out, errs)
 	}
+	// The undated counts travel in the profiles file: compare and report
+	// from it say how many were left out, and profile merge adds them.
+	saved := filepath.Join(dir, "monthly.json")
+	if code, _, errs := runCLI(t, "profile", p, "--no-pos", "--period", "month", "--out", saved); code != 0 {
+		t.Fatalf("profile --out: exit %d: %s", code, errs)
+	}
+	fromFile := "2 articles without a date are left out of the profiles by period: AP 1, Fox 1"
+	for _, args := range [][]string{
+		{"compare", "--profiles", saved, "--target", "AP 2025-01", "--reference", "AP 2025-02"},
+		{"report", "--profiles", saved, "--reference", "AP 2025-02", "--format", "md", "--out", filepath.Join(dir, "rep")},
+	} {
+		if code, _, errs := runCLI(t, args...); code != 0 || !strings.Contains(errs, fromFile) {
+			t.Errorf("%v: exit %d, undated not reported: %s", args[:2], code, errs)
+		}
+	}
+	merged := filepath.Join(dir, "merged.json")
+	if code, _, errs := runCLI(t, "profile", "merge", saved, saved, "--out", merged); code != 0 {
+		t.Fatalf("merge: exit %d: %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "compare", "--profiles", merged, "--target", "AP 2025-01", "--reference", "AP 2025-02"); code != 0 || !strings.Contains(errs, "4 articles without a date are left out of the profiles by period: AP 2, Fox 2") {
+		t.Errorf("merged: exit %d, undated not added: %s", code, errs)
+	}
 	if code, _, errs := runCLI(t, "profile", p, "--period", "fortnight"); code != 2 || !strings.Contains(errs, "unknown period") {
 		t.Errorf("bad period: exit %d: %s", code, errs)
 	}
