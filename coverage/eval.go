@@ -14,6 +14,7 @@ import (
 
 	"github.com/slantlab/slant/evaluate"
 	"github.com/slantlab/slant/framing"
+	"github.com/slantlab/slant/text"
 )
 
 // LabelledSentence is one sentence of an event-grouped evaluation set (for
@@ -127,6 +128,9 @@ type ScoredSentence struct {
 	// means): informational bias runs over consecutive sentences.
 	Context map[string]float64
 	stems   []string
+	// function are the sentence's function words (stopWords), which
+	// contentStems leaves out: pronouns, modals, negation.
+	function []string
 }
 
 // ScoreLabelled rebuilds each article from its sentences (one per line),
@@ -203,6 +207,11 @@ func ScoreLabelled(an *framing.Analyzer, items []LabelledSentence, opt Options) 
 			o := &out[i]
 			o.Position = float64(k) / float64(max(1, len(a.items)-1))
 			o.stems = contentStems(r.Text, start, end)
+			for _, t := range text.Tokenize(r.Text, start, end, nil) {
+				if t.Kind == text.Word && stopWords[t.Norm] {
+					o.function = append(o.function, t.Norm)
+				}
+			}
 			o.Context[ctxContrast] = contrastCue(items[i].Text)
 			for _, s := range scoresBy[a.id] {
 				if s.Start < end && s.End > start {
@@ -562,6 +571,9 @@ func featureRow(s ScoredSentence, dense []string, words bool) sparseRow {
 	}
 	if words {
 		counts := map[int]float64{}
+		for _, t := range s.function {
+			counts[len(dense)+int(fnvHash("fw:"+t)%hashDims)] = 1
+		}
 		for i, t := range s.stems {
 			counts[len(dense)+int(fnvHash(t)%hashDims)] = 1
 			if i > 0 {
