@@ -208,7 +208,7 @@ func ScoreLabelled(an *framing.Analyzer, items []LabelledSentence, opt Options) 
 			o.Position = float64(k) / float64(max(1, len(a.items)-1))
 			o.stems = contentStems(r.Text, start, end)
 			for _, t := range text.Tokenize(r.Text, start, end, nil) {
-				if t.Kind == text.Word && stopWords[t.Norm] {
+				if (t.Kind == text.Word && stopWords[t.Norm]) || t.Kind == text.Punct {
 					o.function = append(o.function, t.Norm)
 				}
 			}
