@@ -416,7 +416,8 @@ func Evaluate(sc []ScoredSentence) EvalReport {
 type TrainOptions struct {
 	Folds  int     // default 5
 	Lambda float64 // L2 penalty; default 1e-3
-	// Words adds hashed stems and stem bigrams to the coverage features.
+	// Words adds hashed content stems, stem bigrams, function words and
+	// punctuation to the coverage features.
 	Words bool
 }
 
@@ -477,7 +478,7 @@ func CrossValidate(sc []ScoredSentence, opt TrainOptions) (CVReport, error) {
 	labels := make([]int, len(sc))
 	rep := CVReport{Folds: opt.Folds, Lambda: opt.Lambda, Inputs: "coverage and framing sentence features, position, neighbours' and article means"}
 	if opt.Words {
-		rep.Inputs += ", hashed stems and stem bigrams"
+		rep.Inputs += ", hashed stems, stem bigrams, function words and punctuation"
 	}
 	for i, s := range sc {
 		labels[i] = s.Label

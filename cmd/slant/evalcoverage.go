@@ -23,7 +23,8 @@ groups articles by event, runs the coverage analysis and reports the ROC-AUC of
 the zero-shot informational-bias score (fixed prior weights, never fitted) and of
 each feature. --train adds a logistic regression whose cross-validation folds are
 grouped by event, so no event is scored by a model that saw it; --words adds
-hashed bag-of-stems inputs to it.`,
+hashed bag-of-words inputs (content stems, stem bigrams, function words,
+punctuation) to it.`,
 		Example: `  slant eval-coverage ../shared/eval/basil_sentences.jsonl
   slant eval-coverage ../shared/eval/basil_sentences.jsonl --train --words --format json`,
 		Args: cobra.ExactArgs(1),
@@ -81,7 +82,7 @@ hashed bag-of-stems inputs to it.`,
 	c.Flags().StringVar(&fields.Event, "event-field", "event_id", "event key field")
 	c.Flags().StringVar(&fields.Article, "article-field", "article_id", "article key field (sentences of an article in text order)")
 	c.Flags().BoolVar(&train, "train", false, "also cross-validate a logistic regression, folds grouped by event")
-	c.Flags().BoolVar(&words, "words", false, "with --train: add hashed bag-of-stems inputs")
+	c.Flags().BoolVar(&words, "words", false, "with --train: add hashed bag-of-words inputs (content stems, stem bigrams, function words, punctuation)")
 	c.Flags().IntVar(&topt.Folds, "folds", 5, "cross-validation folds")
 	c.Flags().Float64Var(&topt.Lambda, "lambda", 1e-3, "L2 penalty of the logistic regression")
 	c.Flags().BoolVar(&noPOS, "no-pos", false, "skip part-of-speech tagging")
