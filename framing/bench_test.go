@@ -2,7 +2,9 @@ package framing
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/slantlab/slant/corpus"
@@ -48,5 +50,72 @@ func benchAllSides(b *testing.B, opts ...Option) {
 			words += r.Words
 		}
 		b.ReportMetric(float64(words), "words/op")
+	}
+}
+
+// BenchmarkProfileGrowth adds the first 300 AllSides articles' results to
+// profiles by outlet once and four times over, and reports the profiles'
+// encoded size (profile-bytes) and the heap they hold (live-bytes, after a
+// GC): the state a profile keeps, which must not grow with the number of
+// articles. Profiles keep distinct values with
+// counts (up to ExactLimit, then a sketch) and bounded term counts, so the
+// fourfold corpus, whose values and words repeat, encodes to the same size
+// but for the counts; the old layout kept one float per unit and grew
+// fourfold. `slant bench --corpus-repeat 4` shows the same for the whole
+// process (README, Performance).
+func BenchmarkProfileGrowth(b *testing.B) {
+	f, err := os.Open("../../shared/eval/allsides_baly2020_sample.jsonl")
+	if err != nil {
+		b.Skip("../shared/eval absent")
+	}
+	defer f.Close()
+	an, err := NewAnalyzer(WithoutPOS())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var rs []*Result
+	for a, err := range corpus.JSONL(context.Background(), f, corpus.RecordOptions{}) {
+		if err != nil {
+			continue
+		}
+		r, err := an.Analyze(context.Background(), a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rs = append(rs, r); len(rs) == 300 {
+			break
+		}
+	}
+	for _, k := range []int{1, 4} {
+		b.Run(fmt.Sprintf("x%d", k), func(b *testing.B) {
+			var size int
+			var live uint64
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				ps := NewProfiles("outlet", an.Fingerprint())
+				for range k {
+					for _, r := range rs {
+						if err := ps.Add(r); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				live = after.HeapAlloc - before.HeapAlloc
+				size = 0
+				for _, p := range ps.All() {
+					bin, err := p.MarshalBinary()
+					if err != nil {
+						b.Fatal(err)
+					}
+					size += len(bin)
+				}
+			}
+			b.ReportMetric(float64(size), "profile-bytes")
+			b.ReportMetric(float64(live), "live-bytes")
+		})
 	}
 }

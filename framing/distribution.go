@@ -147,7 +147,7 @@ func (d *Distribution) Add(x float64) {
 		return
 	}
 	d.pending = append(d.pending, x)
-	if len(d.pending) >= max(32, len(d.counts)/2) {
+	if len(d.pending) >= max(8, len(d.counts)/2) {
 		d.fold()
 	}
 }
