@@ -222,6 +222,12 @@ func Dir(ctx context.Context, fsys fs.FS, opt DirOptions) iter.Seq2[*Article, er
 			}
 		}
 		found := map[string]bool{}
+		// stopped records that the consumer broke out of the range loop:
+		// fs.WalkDir turns fs.SkipAll into a nil error, so without it the
+		// manifest check below would call yield again after it returned
+		// false, which panics ("range function continued iteration").
+		stopped := false
+		stop := func() error { stopped = true; return fs.SkipAll }
 		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -240,13 +246,13 @@ func Dir(ctx context.Context, fsys fs.FS, opt DirOptions) iter.Seq2[*Article, er
 					reason = gzipReason
 				}
 				if !yield(nil, &SkipError{ID: p, Location: loc, Reason: reason}) {
-					return fs.SkipAll
+					return stop()
 				}
 				return nil
 			}
 			if reason := irregular(fsys, p, d); reason != "" {
 				if !yield(nil, &SkipError{ID: p, Location: loc, Reason: reason}) {
-					return fs.SkipAll
+					return stop()
 				}
 				return nil
 			}
@@ -255,7 +261,7 @@ func Dir(ctx context.Context, fsys fs.FS, opt DirOptions) iter.Seq2[*Article, er
 				e, ok := man[p]
 				if !ok {
 					if !yield(nil, &SkipError{ID: p, Location: loc, Reason: "no manifest entry for this file"}) {
-						return fs.SkipAll
+						return stop()
 					}
 					return nil
 				}
@@ -266,10 +272,13 @@ func Dir(ctx context.Context, fsys fs.FS, opt DirOptions) iter.Seq2[*Article, er
 			}
 			a, rerr := readDirFile(fsys, p, loc, ext, entry, opt.Limits)
 			if !yield(a, rerr) {
-				return fs.SkipAll
+				return stop()
 			}
 			return nil
 		})
+		if stopped {
+			return
+		}
 		if err != nil {
 			if !errors.Is(err, fs.SkipAll) {
 				yield(nil, fmt.Errorf("corpus: reading %s: %w", name, err))

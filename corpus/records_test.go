@@ -160,3 +160,44 @@ func TestTake(t *testing.T) {
 		t.Fatalf("read %d, %v", st.Read, err)
 	}
 }
+
+// TestDirStopsWhenTheConsumerBreaks breaks out of the range loop after each
+// possible item of a manifest directory. fs.WalkDir turns fs.SkipAll into a
+// nil error, and Dir used to go on to the manifest's missing files and call
+// yield again, which panics ("range function continued iteration"); the
+// pipeline breaks out this way when a run is cancelled or fails.
+func TestDirStopsWhenTheConsumerBreaks(t *testing.T) {
+	fsys := fstest.MapFS{
+		"manifest.csv": {Data: []byte("file,outlet\na.txt,Gazette\nb.txt,Courier\nc.txt,Courier\ngone.txt,Gazette\n")},
+		"a.txt":        {Data: []byte("Title A\n\nBody of A is here.\n")},
+		"b.txt":        {Data: []byte("Title B\n\nBody of B is here.\n")},
+		"c.txt":        {Data: []byte("Title C\n\nBody of C is here.\n")},
+		"extra.txt":    {Data: []byte("Not in the manifest.")},
+	}
+	total := 0
+	for range corpus.Dir(context.Background(), fsys, corpus.DirOptions{Name: "news"}) {
+		total++
+	}
+	if total != 5 { // a, b, c, extra (skipped), gone (skipped)
+		t.Fatalf("full walk yielded %d items, want 5", total)
+	}
+	for stopAfter := 1; stopAfter <= total; stopAfter++ {
+		n := 0
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("breaking after %d items panicked: %v", stopAfter, r)
+				}
+			}()
+			for range corpus.Dir(context.Background(), fsys, corpus.DirOptions{Name: "news"}) {
+				n++
+				if n == stopAfter {
+					break
+				}
+			}
+		}()
+		if n != stopAfter {
+			t.Errorf("breaking after %d items: saw %d", stopAfter, n)
+		}
+	}
+}
