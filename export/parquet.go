@@ -72,6 +72,7 @@ var articleFixed = []column{
 	{"id", kString},
 	{"outlet", kDictString},
 	{"title", kString},
+	{"published", kString},
 	{"lexicons", kDictString},
 	{"words", kInt64},
 	{"tokens", kInt64},
@@ -403,6 +404,7 @@ func (w *Writer) articleRow(row parquet.Row, r *framing.Result) parquet.Row {
 	b.str(r.ID)
 	b.str(r.Outlet)
 	b.str(r.Title)
+	b.str(framing.FormatPublished(r.Published))
 	b.str(r.Lexicons)
 	b.int64(int64(r.Words))
 	b.int64(int64(r.Tokens))

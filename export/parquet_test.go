@@ -10,8 +10,10 @@ import (
 	"sort"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/slantlab/slant/corpus"
 	"github.com/slantlab/slant/framing"
 	"github.com/slantlab/slant/seeds"
 )
@@ -334,7 +336,7 @@ func readColumns(t testing.TB, f *parquet.File, names []string) map[string][]flo
 }
 
 func TestSchemaColumns(t *testing.T) {
-	wantArticles := []string{"id", "outlet", "title", "lexicons", "words", "tokens", "sentences"}
+	wantArticles := []string{"id", "outlet", "title", "published", "lexicons", "words", "tokens", "sentences"}
 	for _, d := range framing.Measures {
 		if d.Name != "words" && d.Name != "sentences" {
 			wantArticles = append(wantArticles, d.Name)
@@ -603,6 +605,44 @@ func TestFileNames(t *testing.T) {
 		a, s := FileNames(p)
 		if a != "out/seeds.articles.parquet" || s != "out/seeds.sentences.parquet" {
 			t.Errorf("%s: %s %s", p, a, s)
+		}
+	}
+}
+
+// TestPublishedColumn: the articles table carries each article's date (the
+// day alone, RFC 3339 with a time of day, empty when unknown), so rows can
+// be grouped by period without a join.
+func TestPublishedColumn(t *testing.T) {
+	ctx := context.Background()
+	an, err := framing.NewAnalyzer(framing.WithoutPOS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rs []*framing.Result
+	for i, date := range []time.Time{
+		time.Date(2025, 8, 20, 0, 0, 0, 0, time.UTC),
+		time.Date(2025, 8, 21, 14, 30, 0, 0, time.FixedZone("", 2*3600)),
+		{},
+	} {
+		r, err := an.Analyze(ctx, &corpus.Article{ID: fmt.Sprint("a", i), Outlet: "AP", Published: date, Text: "Officials said the talks went well."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	ab, _ := write(t, rs, Options{})
+	type row struct {
+		ID        string `parquet:"id"`
+		Published string `parquet:"published"`
+	}
+	got := readAll[row](t, ab)
+	want := []string{"2025-08-20", "2025-08-21T14:30:00+02:00", ""}
+	if len(got) != len(want) {
+		t.Fatalf("%d rows", len(got))
+	}
+	for i, r := range got {
+		if r.Published != want[i] {
+			t.Errorf("%s: published %q, want %q", r.ID, r.Published, want[i])
 		}
 	}
 }

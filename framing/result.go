@@ -71,6 +71,19 @@ type SentenceResult struct {
 	Frames map[string]float64 `json:"frames"`
 }
 
+// FormatPublished writes a publication date as every export writes it:
+// the day alone (2025-08-20) when it has no time of day, RFC 3339
+// otherwise, "" when unknown.
+func FormatPublished(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case t.Equal(t.Truncate(24 * time.Hour)):
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
+}
+
 // Result is the analysis of one article.
 type Result struct {
 	ID     string `json:"id"`

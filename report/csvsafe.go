@@ -87,16 +87,9 @@ func (m MetaColumn) Value(r *framing.Result) string {
 }
 
 // FormatPublished writes a publication date: the day alone when it has no
-// time of day, RFC 3339 otherwise, "" when unknown.
-func FormatPublished(t time.Time) string {
-	switch {
-	case t.IsZero():
-		return ""
-	case t.Equal(t.Truncate(24 * time.Hour)):
-		return t.Format(time.DateOnly)
-	}
-	return t.Format(time.RFC3339)
-}
+// time of day, RFC 3339 otherwise, "" when unknown (framing.FormatPublished,
+// the one definition every export shares).
+func FormatPublished(t time.Time) string { return framing.FormatPublished(t) }
 
 // MetaColumns returns the metadata columns for results: published (when
 // any article has a date), then every Meta key any article has, sorted. A
