@@ -150,15 +150,11 @@ func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
 	byID := map[string]*Actor{}
 	var order []string
 	cl := newClauses(doc)
-	// Descriptor candidates (loaded language, intensifiers, contested terms
-	// with a side; not negated) by the tokens they cover.
+	// Descriptor candidates (constructs that describe: ConstructDef.Describes)
+	// by the tokens they cover.
 	evAt := map[int][]int{}
 	for ei, e := range r.Evidence {
-		switch e.Construct {
-		case ConstructLoaded, ConstructIntensifier, ConstructContested:
-			if e.Negated || e.Construct == ConstructContested && e.Side == "none" {
-				continue
-			}
+		if def, _ := ConstructInfo(e.Construct); def.Describes && !e.Negated && !(def.Sided && e.Side == "none") {
 			f, l := tokenRange(doc, doc.Sentences[e.Sentence], e.Start, e.End)
 			for i := f; i < l; i++ {
 				evAt[i] = append(evAt[i], ei)
@@ -214,7 +210,7 @@ func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
 			}
 			seen[e.Category][key] = true
 			desc := Descriptor{Text: d.Text, Start: d.Start, End: d.End, Category: d.Category, Weight: d.Weight, Voice: d.Voice, Side: d.Side, Sentence: d.Sentence}
-			if d.Construct == ConstructContested {
+			if def, _ := ConstructInfo(d.Construct); def.Sided {
 				a.Contested = append(a.Contested, desc)
 			} else {
 				a.Descriptors = append(a.Descriptors, desc)

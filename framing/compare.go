@@ -308,18 +308,6 @@ func isPrimary(name string) bool {
 	return false
 }
 
-// sentenceMeasures are the exploratory per-sentence measures; proportions
-// (0/1 per sentence) use Cohen's h and Fisher's exact test.
-var sentenceMeasures = []struct {
-	name       string
-	proportion bool
-	constructs []string
-}{
-	{"loaded_reporter", false, []string{"loaded"}},
-	{"intensifier", false, []string{"intensifier"}},
-	{"quote_share", false, nil},
-}
-
 // unitValues returns two profiles' sorted per-unit values of one measure
 // ("article:<measure>" or "sentence:<feature>") on one grid: the one place
 // comparisons read them. Exact while both distributions are (sketchError
@@ -566,12 +554,15 @@ func compareSentences(c *Comparison, t, r *Profile, opt CompareOptions, nextSeed
 		mc.Family = FamilyPrimary
 		c.Measures = append(c.Measures, mc)
 	}
-	for _, sm := range sentenceMeasures {
+	for _, sm := range sentenceValues {
+		if !sm.exploratory {
+			continue
+		}
 		x, y, se := unitValues(t, r, "sentence:"+sm.name)
 		mc := compareValues(sm.name, "per_sentence", x, y, sm.proportion, opt, nextSeed())
 		mc.SketchError = round6(se)
 		mc.Family = FamilyMeasures
-		mc.Evidence = exemplarsFor(t, sm.constructs)
+		mc.Evidence = exemplarsFor(t, sm.examples)
 		c.Measures = append(c.Measures, mc)
 	}
 }

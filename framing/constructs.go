@@ -117,6 +117,11 @@ type ConstructDef struct {
 	// Flagged says whether its words count as flagged (biased) in the
 	// word-level evaluation against labelled data.
 	Flagged bool
+	// Describes says whether its evidence, not negated and (for Sided
+	// constructs) with a side other than none, is a descriptor candidate:
+	// a term attached to an actor's mention (Actor.Descriptors, or
+	// Actor.Contested for Sided constructs).
+	Describes bool
 	// Description says what the construct is, for documentation.
 	Description string
 }
@@ -125,9 +130,9 @@ type ConstructDef struct {
 // plus its lexicon data (and, if it needs one, a measure row in Measures
 // and a feature row in Features).
 var Constructs = []ConstructDef{
-	{Name: ConstructLoaded, Family: "loaded", Voice: ReporterVoice, Feature: FeatureLoadedReporter, OtherVoiceFeature: FeatureLoadedQuoted, Weighted: true, Negatable: true, Exemplars: true, Flagged: true,
+	{Name: ConstructLoaded, Describes: true, Family: "loaded", Voice: ReporterVoice, Feature: FeatureLoadedReporter, OtherVoiceFeature: FeatureLoadedQuoted, Weighted: true, Negatable: true, Exemplars: true, Flagged: true,
 		Description: "words that carry the writer's judgement (regime, slammed, puppet)"},
-	{Name: ConstructContested, Family: "contested", Voice: AnyVoice, Feature: FeatureContested, Weighted: true, Sided: true,
+	{Name: ConstructContested, Describes: true, Family: "contested", Voice: AnyVoice, Feature: FeatureContested, Weighted: true, Sided: true,
 		Description: "contested terms: a side's vocabulary for the same thing (Kyiv/Kiev, annexation/reunification)"},
 	{Name: ConstructStanceAdverb, Family: "editorial", Voice: ReporterVoice, Feature: FeatureStanceAdverb, OtherVoiceFeature: NoFeature, Exemplars: true, Flagged: true,
 		Description: "stance adverbs (of course, ironically)"},
@@ -141,7 +146,7 @@ var Constructs = []ConstructDef{
 		Description: "first-person words (we, our)"},
 	{Name: ConstructDoubtMarker, Family: "editorial", Voice: AnyVoice, Feature: FeatureDoubtMarker, Exemplars: true, Flagged: true,
 		Description: "doubt markers (so-called, purported)"},
-	{Name: ConstructIntensifier, Family: "intensifier", Voice: ReporterVoice, Feature: FeatureIntensifier, OtherVoiceFeature: NoFeature, Weighted: true, Negatable: true, Exemplars: true, Flagged: true,
+	{Name: ConstructIntensifier, Describes: true, Family: "intensifier", Voice: ReporterVoice, Feature: FeatureIntensifier, OtherVoiceFeature: NoFeature, Weighted: true, Negatable: true, Exemplars: true, Flagged: true,
 		Description: "intensifiers (utterly, brutal); a loaded word right after one weighs 1.5×"},
 	{Name: ConstructBooster, Family: "intensifier", Voice: ReporterVoice, Feature: FeatureBooster, OtherVoiceFeature: NoFeature,
 		Description: "boosters (clearly, undoubtedly)"},

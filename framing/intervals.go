@@ -95,8 +95,8 @@ const (
 )
 
 func keptSentenceValue(v string) bool {
-	for _, k := range sentenceValueFeatures {
-		if k == v {
+	for _, sv := range sentenceValues {
+		if sv.name == v {
 			return true
 		}
 	}

@@ -378,3 +378,41 @@ func sortEvidence(es []Evidence) {
 		return es[i].Start < es[j].Start
 	})
 }
+
+// sentenceValue is a per-sentence value that profiles keep (SentenceMoments
+// and the distribution "sentence:<name>") for intervals and tests. The
+// table sentenceValues is its one home: Profile.Add keeps its rows,
+// keptSentenceValue accepts them, and Compare compares the exploratory ones.
+type sentenceValue struct {
+	name string
+	of   func(s *SentenceResult) float64
+	// exploratory values are compared as per-sentence measures of their
+	// own; proportion ones (0/1 per sentence) with Cohen's h and Fisher's
+	// exact test.
+	exploratory bool
+	proportion  bool
+	// examples are the category prefixes of the exemplars that illustrate
+	// an exploratory comparison.
+	examples []string
+}
+
+func sentenceFeature(f FeatureID) func(s *SentenceResult) float64 {
+	name := f.String()
+	return func(s *SentenceResult) float64 { return s.Features[name] }
+}
+
+// sentenceValues are the per-sentence values profiles keep: the score, four
+// features, and "attributed" (1 for an attributed sentence).
+var sentenceValues = []sentenceValue{
+	{name: SentenceScore, of: func(s *SentenceResult) float64 { return s.Score }},
+	{name: FeatureLoadedReporter.String(), of: sentenceFeature(FeatureLoadedReporter), exploratory: true, examples: []string{"loaded"}},
+	{name: FeatureIntensifier.String(), of: sentenceFeature(FeatureIntensifier), exploratory: true, examples: []string{"intensifier"}},
+	{name: FeatureUnattributedEvaluative.String(), of: sentenceFeature(FeatureUnattributedEvaluative)},
+	{name: SentenceAttributed, of: func(s *SentenceResult) float64 {
+		if s.Attributed {
+			return 1
+		}
+		return 0
+	}},
+	{name: FeatureQuoteShare.String(), of: sentenceFeature(FeatureQuoteShare), exploratory: true},
+}

@@ -198,10 +198,6 @@ func (p *Profile) distribution(key string) *Distribution {
 // Key returns the profile's group value(s), joined with "+".
 func (p *Profile) Key() string { return strings.Join(p.Keys, "+") }
 
-// sentenceValueFeatures are the per-sentence values kept for tests: the
-// score, four features, and "attributed" (1 for an attributed sentence).
-var sentenceValueFeatures = []string{SentenceScore, FeatureLoadedReporter.String(), FeatureIntensifier.String(), FeatureUnattributedEvaluative.String(), SentenceAttributed, FeatureQuoteShare.String()}
-
 // Add adds one article result. It fails when the result was produced with
 // other lexicons.
 func (p *Profile) Add(r *Result) error {
@@ -223,20 +219,11 @@ func (p *Profile) Add(r *Result) error {
 		moment(p.Articles, k).Add(v)
 		p.distribution(articlePrefix + k).Add(v)
 	}
-	for _, f := range sentenceValueFeatures {
-		m := moment(p.SentenceMoments, f)
-		d := p.distribution(sentencePrefix + f)
-		for _, s := range r.Sentences {
-			v := s.Features[f]
-			switch f {
-			case "score":
-				v = s.Score
-			case "attributed":
-				v = 0
-				if s.Attributed {
-					v = 1
-				}
-			}
+	for _, sv := range sentenceValues {
+		m := moment(p.SentenceMoments, sv.name)
+		d := p.distribution(sentencePrefix + sv.name)
+		for i := range r.Sentences {
+			v := sv.of(&r.Sentences[i])
 			m.Add(v)
 			d.Add(v)
 		}
