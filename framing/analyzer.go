@@ -188,13 +188,13 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 		}
 	}
 	r := &Result{Tokens: len(doc.Tokens), Words: doc.WordCount(), Lexicons: a.finger, Text: doc.Text,
-		Measures: map[string]float64{}, Sentences: []SentenceResult{}, Evidence: []Evidence{}, Quotes: v.quotes}
+		Measures: map[string]float64{}, Sentences: make([]SentenceResult, 0, len(doc.Sentences)), Evidence: make([]Evidence, 0, len(hits)), Quotes: v.quotes}
 	if r.Quotes == nil {
 		r.Quotes = []QuoteSpan{}
 	}
 	// Negation cues and intensifiers by token, for context checks.
-	negAt := map[int]bool{}
-	intensAt := map[int]bool{}
+	negAt := make([]bool, len(doc.Tokens))
+	intensAt := make([]bool, len(doc.Tokens))
 	for _, h := range hits {
 		switch h.Construct() {
 		case ConstructNegation:
@@ -266,6 +266,9 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 	computeMeasures(doc, v, r, style)
 	r.Frames = computeFrames(r)
 	r.categories = a.labels
+	if n := r.Words; n > 0 {
+		r.words = make([]string, 0, n)
+	}
 	for _, t := range doc.Tokens {
 		if t.Kind == text.Word {
 			r.words = append(r.words, t.Norm)
