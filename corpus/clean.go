@@ -326,28 +326,28 @@ func analyseLine(l *line) {
 // need, when set, lists lower-case substrings one of which a line must
 // contain for the (unanchored, so costlier) pattern to be tried.
 var furniturePatterns = []struct {
-	re     *regexp.Regexp
+	re     anchoredRE
 	reason string
 	need   []string
 }{
-	{regexp.MustCompile(`(?i)^(share( this( article| story| post)?)?( on (facebook|twitter|x|linkedin|whatsapp|email))?|tweet|email|print|copy link|click to share.*|share via.*|shares?)[.:!]?$`), "share prompt", nil},
-	{regexp.MustCompile(`(?i)^(previous|next|older|newer) (post|article|story)\b.*$`), "post navigation", nil},
-	{regexp.MustCompile(`(?i)^(leave|post|add|write|submit) (a|your) (comment|reply|response)\b.*$`), "comment prompt", nil},
-	{regexp.MustCompile(`(?i)^(\d+ )?(comments?|responses?|replies|discussion)( \(\d+\))?:?$`), "comment section", nil},
-	{regexp.MustCompile(`(?i)^(there are no comments|no comments yet|be the first to (comment|respond|reply)|join the (conversation|discussion)|start the conversation|comments are closed|view comments|show comments|load comments).*$`), "comment prompt", nil},
-	{regexp.MustCompile(`(?i)^(editor'?s'? picks?|trending( now| stories| news)?|most (read|popular|viewed|shared)|popular( posts| stories)?|recommended( for you| stories)?|you (may|might) also like|related( articles| stories| posts| news| coverage| content)?|read (next|more|also)|more (from|stories|news|on this story|like this)\b.*|more|latest( news| stories| posts)?|top stories|see also|don'?t miss|further reading|in case you missed it|around the web|sponsored( content| stories)?|advertisement|ad|promoted)[.:]?$`), "teaser or recommendation label", nil},
-	{regexp.MustCompile(`(?i)^(read more|read also|also read|related|see also|watch|listen|recommended|more)\s*[:|»>-]\s*\S.*$`), "teaser link", nil},
-	{regexp.MustCompile(`(?i)^(subscribe|sign up|sign in|log in|register|join|get access|become a (member|subscriber)|support (us|our journalism)|donate)\b.{0,100}$`), "subscription or sign-in prompt", nil},
-	{regexp.MustCompile(`(?i)^(show|give) your support\b.*$|\bif you (like|enjoyed|value) (our|this) (work|article|journalism)\b`), "support nag", []string{"support", "if you"}},
-	{regexp.MustCompile(`(?i)^(discover|get) more from\b.*$|^continue reading\.?$|^keep reading\.?$|^read (the )?full (story|article)\.?$`), "subscription or continue prompt", nil},
-	{regexp.MustCompile(`(?i)^(about the )?(author|authors|writer|contributor)s?:?$|^(written|posted|published|reported) by\b.{0,80}$|^by [A-Z][\p{L}.'’-]+( [A-Z][\p{L}.'’-]+){0,3}$`), "author box", nil},
-	{regexp.MustCompile(`(?i)^read (all )?(articles|stories|posts) (by|from)\b.*$|\bfollow us on\b|^follow\b.{0,60}$`), "follow prompt", []string{"read", "follow"}},
-	{regexp.MustCompile(`(?i)\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences)|privacy policy|terms of (use|service))\b`), "cookie or legal notice", []string{"cookie", "privacy", "terms of"}},
-	{regexp.MustCompile(`(?i)^(scroll to top|back to top|skip to (main )?content|menu|home|search|close|toggle navigation|open menu)\.?$`), "navigation", nil},
-	{regexp.MustCompile(`(?i)^(©|\(c\)|copyright)\b.*$|\ball rights reserved\b`), "copyright notice", []string{"©", "(c)", "copyright", "rights reserved"}},
-	{regexp.MustCompile(`(?i)^(tags?|topics?|filed under|categories|category)\s*:.*$`), "tag list", nil},
-	{regexp.MustCompile(`(?i)^(newsletter|sign up for (our|the) newsletter|get (the|our) newsletter|enter your e-?mail( address)?).*$`), "newsletter nag", nil},
-	{regexp.MustCompile(`(?i)^(photo|image|video|credit|source|getty images|ap photo|reuters photo)\s*[:/].{0,120}$`), "media credit", nil},
+	{mustAnchored(`(?i)^(share( this( article| story| post)?)?( on (facebook|twitter|x|linkedin|whatsapp|email))?|tweet|email|print|copy link|click to share.*|share via.*|shares?)[.:!]?$`), "share prompt", nil},
+	{mustAnchored(`(?i)^(previous|next|older|newer) (post|article|story)\b.*$`), "post navigation", nil},
+	{mustAnchored(`(?i)^(leave|post|add|write|submit) (a|your) (comment|reply|response)\b.*$`), "comment prompt", nil},
+	{mustAnchored(`(?i)^(\d+ )?(comments?|responses?|replies|discussion)( \(\d+\))?:?$`), "comment section", nil},
+	{mustAnchored(`(?i)^(there are no comments|no comments yet|be the first to (comment|respond|reply)|join the (conversation|discussion)|start the conversation|comments are closed|view comments|show comments|load comments).*$`), "comment prompt", nil},
+	{mustAnchored(`(?i)^(editor'?s'? picks?|trending( now| stories| news)?|most (read|popular|viewed|shared)|popular( posts| stories)?|recommended( for you| stories)?|you (may|might) also like|related( articles| stories| posts| news| coverage| content)?|read (next|more|also)|more (from|stories|news|on this story|like this)\b.*|more|latest( news| stories| posts)?|top stories|see also|don'?t miss|further reading|in case you missed it|around the web|sponsored( content| stories)?|advertisement|ad|promoted)[.:]?$`), "teaser or recommendation label", nil},
+	{mustAnchored(`(?i)^(read more|read also|also read|related|see also|watch|listen|recommended|more)\s*[:|»>-]\s*\S.*$`), "teaser link", nil},
+	{mustAnchored(`(?i)^(subscribe|sign up|sign in|log in|register|join|get access|become a (member|subscriber)|support (us|our journalism)|donate)\b.{0,100}$`), "subscription or sign-in prompt", nil},
+	{mustAnchored(`(?i)^(show|give) your support\b.*$|\bif you (like|enjoyed|value) (our|this) (work|article|journalism)\b`), "support nag", []string{"support", "if you"}},
+	{mustAnchored(`(?i)^(discover|get) more from\b.*$|^continue reading\.?$|^keep reading\.?$|^read (the )?full (story|article)\.?$`), "subscription or continue prompt", nil},
+	{mustAnchored(`(?i)^(about the )?(author|authors|writer|contributor)s?:?$|^(written|posted|published|reported) by\b.{0,80}$|^by [A-Z][\p{L}.'’-]+( [A-Z][\p{L}.'’-]+){0,3}$`), "author box", nil},
+	{mustAnchored(`(?i)^read (all )?(articles|stories|posts) (by|from)\b.*$|\bfollow us on\b|^follow\b.{0,60}$`), "follow prompt", []string{"read", "follow"}},
+	{mustAnchored(`(?i)\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences)|privacy policy|terms of (use|service))\b`), "cookie or legal notice", []string{"cookie", "privacy", "terms of"}},
+	{mustAnchored(`(?i)^(scroll to top|back to top|skip to (main )?content|menu|home|search|close|toggle navigation|open menu)\.?$`), "navigation", nil},
+	{mustAnchored(`(?i)^(©|\(c\)|copyright)\b.*$|\ball rights reserved\b`), "copyright notice", []string{"©", "(c)", "copyright", "rights reserved"}},
+	{mustAnchored(`(?i)^(tags?|topics?|filed under|categories|category)\s*:.*$`), "tag list", nil},
+	{mustAnchored(`(?i)^(newsletter|sign up for (our|the) newsletter|get (the|our) newsletter|enter your e-?mail( address)?).*$`), "newsletter nag", nil},
+	{mustAnchored(`(?i)^(photo|image|video|credit|source|getty images|ap photo|reuters photo)\s*[:/].{0,120}$`), "media credit", nil},
 }
 
 // mediaPatterns match the leftovers of photo galleries and video players
@@ -366,11 +366,11 @@ var mediaPatterns = []struct {
 }
 
 // creditPatterns match short caption-control and photo-credit lines.
-var creditPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^(enlarge this image\s+)?toggle caption\b.{0,200}$`),
-	regexp.MustCompile(`(?i)^(hide|show|expand|close) caption$|^(replay|replay video|watch again)$|^(prev|previous|next) image \d+ of \d+$|^slideshow \(\d+ images?\)$`),
-	regexp.MustCompile(`(?i)^image (copyright|caption|source)\b.{0,100}$`),
-	regexp.MustCompile(`(?i)^\(([\p{L}. '’-]{1,60}/)*(ap|afp|reuters|getty images|pixabay|epa|shutterstock|ap photo|afp via getty images|bloomberg)\)$`),
+var creditPatterns = []anchoredRE{
+	mustAnchored(`(?i)^(enlarge this image\s+)?toggle caption\b.{0,200}$`),
+	mustAnchored(`(?i)^(hide|show|expand|close) caption$|^(replay|replay video|watch again)$|^(prev|previous|next) image \d+ of \d+$|^slideshow \(\d+ images?\)$`),
+	mustAnchored(`(?i)^image (copyright|caption|source)\b.{0,100}$`),
+	mustAnchored(`(?i)^\(([\p{L}. '’-]{1,60}/)*(ap|afp|reuters|getty images|pixabay|epa|shutterstock|ap photo|afp via getty images|bloomberg)\)$`),
 }
 
 // creditWords prefilter creditPatterns (with a parenthesised line).
