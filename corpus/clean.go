@@ -293,12 +293,14 @@ var stopWords = func() map[string]bool {
 
 func analyseLine(l *line) {
 	t := l.text
-	words := strings.FieldsFunc(t, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '\u2019' && r != '-'
-	})
-	l.words = len(words)
+	l.words = 0
+	// The words are counted as they are split (FieldsFuncSeq), not
+	// collected: every line of every article passes here.
 	stops := 0
-	for _, w := range words {
+	for w := range strings.FieldsFuncSeq(t, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '\u2019' && r != '-'
+	}) {
+		l.words++
 		if stopWords[strings.ToLower(w)] {
 			stops++
 		}
