@@ -11,9 +11,10 @@ import (
 // "very" before a noun is the adjective of identity or emphasis ("the very
 // existence of the coalition", "the very law that ..."), not a degree
 // adverb ("very brutal"): with part-of-speech tags, a noun after it decides;
-// without tags, a determiner or possessive before it. hits keeps its order.
+// without tags, a determiner or possessive before it. hits keeps its order
+// and is filtered in place (the caller owns it: Match's fresh result).
 func degreeSense(doc *text.Document, hits []lexicon.Hit) []lexicon.Hit {
-	out := hits[:0:0]
+	out := hits[:0]
 	for _, h := range hits {
 		if h.Construct() == ConstructIntensifier && h.Last-h.First == 1 && doc.Tokens[h.First].Norm == "very" && adjectivalVery(doc, h.First) {
 			continue
