@@ -248,10 +248,7 @@ same folds is reported for comparison.`,
 
 // trainFrames is slant train --task frames.
 func trainFrames(cmd *cobra.Command, args []string, in inputFlags, dataset, out, mappingPath, format string, opt evaluate.TrainOptions) error {
-	mapping, err := evaluate.GVFCMapping()
-	if mappingPath != "" {
-		mapping, err = evaluate.LoadFrameMapping(mappingPath)
-	}
+	mapping, err := frameMapping(mappingPath)
 	if err != nil {
 		return err
 	}

@@ -51,10 +51,7 @@ train prints.`,
 			if err := checkFormat(format, "text", "json"); err != nil {
 				return err
 			}
-			mapping, err := evaluate.GVFCMapping()
-			if mappingPath != "" {
-				mapping, err = evaluate.LoadFrameMapping(mappingPath)
-			}
+			mapping, err := frameMapping(mappingPath)
 			if err != nil {
 				return err
 			}
@@ -149,4 +146,14 @@ func writeFrameReport(w io.Writer, rep evaluate.FrameReport) {
 	}
 	fmt.Fprintf(w, "%s\n", strings.Join(legend, " "))
 	fmt.Fprintf(w, "\n(dominance: at least %d cues and a lead of %.2f; see framing.MinFrameCues, FrameMargin)\n", framing.MinFrameCues, framing.FrameMargin)
+}
+
+// frameMapping is the theme → policy-frame mapping that --mapping names,
+// or the embedded GVFC mapping when it names none (eval-frames and train
+// --task frames share it).
+func frameMapping(path string) (*evaluate.FrameMapping, error) {
+	if path == "" {
+		return evaluate.GVFCMapping()
+	}
+	return evaluate.LoadFrameMapping(path)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -134,6 +135,8 @@ func TestEvalFramesErrors(t *testing.T) {
 		{[]string{"eval-frames", "--dataset", writeTemp(t, "unknown.jsonl", `{"id":"a","title":"T","frame_theme1":"Weather"}`)}, exitAnalysis, `theme "Weather" is not in mapping`},
 		{[]string{"eval-frames", "--dataset", good, "--mapping", writeTemp(t, "m.yaml", "name: m\nthemes: [{theme: Politics, frame: politics, justification: x}]\n")}, exitAnalysis, "not a Policy Frames Codebook dimension"},
 		{[]string{"eval-frames", "--dataset", "/nonexistent/frames.jsonl"}, exitAnalysis, "no such file"},
+		{[]string{"train", "--task", "frames", "--dataset", good, "--out", filepath.Join(t.TempDir(), "w.yaml"), "--mapping", writeTemp(t, "m2.yaml", "name: m\nthemes: [{theme: Politics, frame: politics, justification: x}]\n")}, exitAnalysis, "not a Policy Frames Codebook dimension"},
+		{[]string{"train", "--task", "frames", "--dataset", good, "--out", filepath.Join(t.TempDir(), "w.yaml"), "--mapping", "/nonexistent/m.yaml"}, exitAnalysis, "/nonexistent/m.yaml"},
 	} {
 		code, _, errs := runFrames(t, tc.args...)
 		if code != tc.code || !strings.Contains(errs, tc.want) {
