@@ -97,16 +97,9 @@ merge) without the articles; --analysis FILE reads a saved analysis
 			}
 			var ps *framing.Profiles
 			if profiles != "" {
-				switch {
-				case len(args) > 0 || in.analysis != "":
-					return usagef("--profiles %s compares saved profiles: give no corpus PATH or --analysis as well", profiles)
-				case design.pairBy != "" || design.clusterBy != "":
-					return usagef("--pair-by and --cluster-by need the articles, not only their profiles: use --analysis or a corpus PATH")
-				}
-				if ps, err = readProfilesFile(profiles); err != nil {
+				if ps, err = savedProfilesInput(cmd.ErrOrStderr(), profiles, "compares", args, in, design); err != nil {
 					return err
 				}
-				reportUndated(cmd.ErrOrStderr(), ps, "")
 			} else {
 				var st corpus.Stats
 				ps, st, err = buildProfiles(commandContext(cmd), cmd.ErrOrStderr(), &in, args, by, units.add)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/slantlab/slant/framing"
@@ -130,4 +131,24 @@ func readProfilesFile(path string) (*framing.Profiles, error) {
 	}
 	defer f.Close()
 	return framing.ReadProfiles(f, path)
+}
+
+// savedProfilesInput reads --profiles FILE for compare and report (verb
+// says what the command does with them, for the usage error): the saved
+// profiles stand in for the corpus, so a corpus PATH or --analysis beside
+// them is refused, and so are the designs that need the articles. The
+// profiles' undated counts are reported on w.
+func savedProfilesInput(w io.Writer, path, verb string, args []string, in inputFlags, design designFlags) (*framing.Profiles, error) {
+	switch {
+	case len(args) > 0 || in.analysis != "":
+		return nil, usagef("--profiles %s %s saved profiles: give no corpus PATH or --analysis as well", path, verb)
+	case design.pairBy != "" || design.clusterBy != "":
+		return nil, usagef("--pair-by and --cluster-by need the articles, not only their profiles: use --analysis or a corpus PATH")
+	}
+	ps, err := readProfilesFile(path)
+	if err != nil {
+		return nil, err
+	}
+	reportUndated(w, ps, "")
+	return ps, nil
 }

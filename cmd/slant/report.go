@@ -85,16 +85,9 @@ highlighted; the tables and CSV files always hold every article.`,
 			var ps *framing.Profiles
 			var st corpus.Stats
 			if profiles != "" {
-				switch {
-				case len(args) > 0 || in.analysis != "":
-					return usagef("--profiles %s reports on saved profiles: give no corpus PATH or --analysis as well", profiles)
-				case design.pairBy != "" || design.clusterBy != "":
-					return usagef("--pair-by and --cluster-by need the articles, not only their profiles: use --analysis or a corpus PATH")
-				}
-				if ps, err = readProfilesFile(profiles); err != nil {
+				if ps, err = savedProfilesInput(cmd.ErrOrStderr(), profiles, "reports on", args, in, design); err != nil {
 					return err
 				}
-				reportUndated(cmd.ErrOrStderr(), ps, "")
 			} else {
 				ps, st, err = buildProfiles(ctx, cmd.ErrOrStderr(), &in, args, by, func(r *framing.Result) { results = append(results, r); units.add(r) })
 				if err != nil {

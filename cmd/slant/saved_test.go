@@ -138,6 +138,30 @@ func TestCompareSavedProfiles(t *testing.T) {
 	}
 }
 
+// TestSavedProfilesRefusals: compare and report share one --profiles
+// check; each refuses a corpus or a saved analysis beside the profiles and
+// the designs that need the articles, naming its own verb.
+func TestSavedProfilesRefusals(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "profiles.json")
+	if code, _, errs := runCLI(t, "profile", "--no-pos", "--out", p); code != 0 {
+		t.Fatalf("profile: exit %d: %s", code, errs)
+	}
+	out := filepath.Join(t.TempDir(), "rep")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"compare", "--target", "AP", "--reference", "rest", "--profiles", p, "../../seeds"}, "compares saved profiles: give no corpus PATH"},
+		{[]string{"compare", "--target", "AP", "--reference", "rest", "--profiles", p, "--analysis", p}, "compares saved profiles: give no corpus PATH"},
+		{[]string{"report", "--out", out, "--profiles", p, "../../seeds"}, "reports on saved profiles: give no corpus PATH"},
+		{[]string{"report", "--out", out, "--profiles", p, "--pair-by", "event"}, "need the articles"},
+	} {
+		if code, _, errs := runCLI(t, tc.args...); code != exitUsage || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errs, exitUsage, tc.want)
+		}
+	}
+}
+
 // TestProfileByPeriod: --period month groups hand-made dated articles by
 // outlet and month (known answer), leaves the undated ones out with a
 // count by outlet, and compare takes two months of one outlet.
