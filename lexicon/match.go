@@ -46,6 +46,10 @@ type node struct {
 	// token is checked only against globs that can match it (an imported
 	// LIWC dictionary has hundreds of prefix globs).
 	prefixGlobs map[string][]globEdge
+	// suffixGlobs indexes suffix globs (*-loving) by their last byte: a
+	// word can only end with a suffix that ends with its own last byte,
+	// and most words end with none of them.
+	suffixGlobs map[byte][]globEdge
 	ends        []int // compiled entries ending here
 }
 
@@ -56,6 +60,13 @@ func (n *node) eachGlob(w string, fn func(globEdge)) {
 	for _, g := range n.globs {
 		if g.matches(w) {
 			fn(g)
+		}
+	}
+	if n.suffixGlobs != nil && w != "" {
+		for _, g := range n.suffixGlobs[w[len(w)-1]] {
+			if g.matches(w) {
+				fn(g)
+			}
 		}
 	}
 	if n.prefixGlobs != nil && len(w) >= globKey {
@@ -217,6 +228,15 @@ func (n *node) child(p pattern) *node {
 		l := n.prefixGlobs[prefix[:globKey]]
 		list = &l
 		defer func() { n.prefixGlobs[prefix[:globKey]] = *list }()
+	}
+	if prefix == "" && suffix != "" {
+		if n.suffixGlobs == nil {
+			n.suffixGlobs = map[byte][]globEdge{}
+		}
+		last := suffix[len(suffix)-1]
+		l := n.suffixGlobs[last]
+		list = &l
+		defer func() { n.suffixGlobs[last] = *list }()
 	}
 	for _, g := range *list {
 		if g.prefix == prefix && g.suffix == suffix {
