@@ -11,7 +11,6 @@ import (
 	"github.com/slantlab/slant/framing"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -92,7 +91,7 @@ func periodChart(d *Data, v *view, alpha float64, draw bool) (c chartView, ok bo
 				if math.IsNaN(mean) {
 					continue
 				}
-				pts = append(pts, plotter.XY{X: float64(li), Y: mean})
+				pts = append(pts, plotter.XY{X: float64(li) + periodDodge(si, len(drawn)), Y: mean})
 				if math.IsNaN(lo) || math.IsNaN(hi) {
 					lo, hi = mean, mean
 				}
@@ -105,7 +104,9 @@ func periodChart(d *Data, v *view, alpha float64, draw bool) (c chartView, ok bo
 			if err != nil {
 				return c, true, fmt.Errorf("report: chart %q: %w", c.Title, err)
 			}
-			col := plotutil.Color(si)
+			// The report's palette (colour-blind safe, as in the other
+			// charts), without its last colour, kept for "other".
+			col := hexColor(seriesColors[si%(len(seriesColors)-1)])
 			line.Color, points.Color = col, col
 			line.Width = vg.Points(1.2)
 			points.Radius = vg.Points(2.5)
@@ -134,4 +135,16 @@ func periodChart(d *Data, v *view, alpha float64, draw bool) (c chartView, ok bo
 	}
 	c.SVG = svg
 	return c, true, nil
+}
+
+// periodDodge is the horizontal offset of the si-th of n sources at each
+// period, so that sources with close means do not draw their intervals on
+// top of one another: offsets are symmetric about the period's tick and
+// span at most 0.4 of the gap between periods.
+func periodDodge(si, n int) float64 {
+	if n < 2 {
+		return 0
+	}
+	step := math.Min(0.1, 0.4/float64(n-1))
+	return (float64(si) - float64(n-1)/2) * step
 }

@@ -288,4 +288,13 @@ func TestReportByPeriod(t *testing.T) {
 	if i := strings.Index(string(html), `id="chart-periods"`); i < 0 || !strings.Contains(string(html[i:min(len(html), i+400)]), "<svg") {
 		t.Error("report.html has no drawn time-series chart")
 	}
+	// Its lines use the report's palette (first two: #0072B2, #E69F00),
+	// like the other charts, not gonum's default red and green.
+	if i := strings.Index(string(html), `id="chart-periods"`); i >= 0 {
+		fig := string(html[i:])
+		fig = fig[:strings.Index(fig, "</figure>")]
+		if !strings.Contains(fig, "stroke:#0072B2") || !strings.Contains(fig, "stroke:#E69F00") {
+			t.Error("time-series chart does not draw its sources in the report's palette")
+		}
+	}
 }
