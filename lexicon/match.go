@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/slantlab/slant/text"
@@ -101,6 +102,7 @@ type Matcher struct {
 	stemmer    *text.Stemmer
 	hasStems   bool
 	exclude    *excluder // nil when the set has no exclusions
+	states     sync.Pool // *matchState scratch reused across documents
 }
 
 // Compile builds a matcher for set. stemmer may be shared with a
@@ -257,9 +259,42 @@ func (g globEdge) matches(w string) bool {
 
 // matchState carries per-document scratch space.
 type matchState struct {
-	doc   *text.Document
-	stems []string
-	best  []cand // best candidate per construct at the current position
+	doc     *text.Document
+	stems   []string
+	best    []cand // best candidate per construct at the current position
+	lastEnd []int  // per construct, the end of its last hit
+}
+
+// maxPooledTokens bounds the scratch a Matcher keeps between documents:
+// the stems of a longer document are not kept for the next one.
+const maxPooledTokens = 1 << 16
+
+// getState returns scratch space for doc, reused from an earlier document
+// when one is free (documents are matched concurrently, so the pool hands
+// each its own).
+func (m *Matcher) getState(doc *text.Document) *matchState {
+	st, _ := m.states.Get().(*matchState)
+	if st == nil {
+		st = &matchState{best: make([]cand, len(m.constructs)), lastEnd: make([]int, len(m.constructs))}
+	}
+	st.doc = doc
+	if cap(st.stems) < len(doc.Tokens) {
+		st.stems = make([]string, len(doc.Tokens))
+	} else {
+		st.stems = st.stems[:len(doc.Tokens)]
+	}
+	clear(st.lastEnd)
+	return st
+}
+
+// putState returns st to the pool, dropping its references to the
+// document's strings so the pool never keeps an article alive.
+func (m *Matcher) putState(st *matchState) {
+	clear(st.stems)
+	st.doc = nil
+	if cap(st.stems) <= maxPooledTokens {
+		m.states.Put(st)
+	}
 }
 
 type cand struct {
@@ -287,8 +322,9 @@ func (s *matchState) stem(m *Matcher, i int) string {
 // Hits whose every token lies inside an occurrence of one of the set's
 // exclusions are dropped.
 func (m *Matcher) Match(doc *text.Document) []Hit {
-	st := &matchState{doc: doc, stems: make([]string, len(doc.Tokens)), best: make([]cand, len(m.constructs))}
-	lastEnd := make([]int, len(m.constructs))
+	st := m.getState(doc)
+	defer m.putState(st)
+	lastEnd := st.lastEnd
 	var hits []Hit
 	for i := range doc.Tokens {
 		for k := range st.best {
