@@ -223,11 +223,7 @@ func TestCompareRestIsMerge(t *testing.T) {
 // Eastern Herald's loaded language in its own voice is higher than AP's
 // with q < 0.05 within the primary family, by a named count test.
 func TestCompareSeedsPrimary(t *testing.T) {
-	rs := seedResults(t)
-	ps := NewProfiles("outlet", rs[seeds.AP].Lexicons)
-	for _, r := range seedList(t) {
-		must(t, ps.Add(r))
-	}
+	ps := seedOutletProfiles(t)
 	eh, _ := ps.Get(seeds.EasternHerald)
 	ap, _ := ps.Get(seeds.AP)
 	c, err := Compare(eh, ap, CompareOptions{Bootstrap: 300})

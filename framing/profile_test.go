@@ -15,6 +15,17 @@ import (
 	"github.com/slantlab/slant/seeds"
 )
 
+// seedOutletProfiles profiles the seeds by outlet, one profile per seed.
+func seedOutletProfiles(t *testing.T) *Profiles {
+	t.Helper()
+	rs := seedResults(t)
+	ps := NewProfiles("outlet", rs[seeds.AP].Lexicons)
+	for _, r := range seedList(t) {
+		must(t, ps.Add(r))
+	}
+	return ps
+}
+
 func seedList(t *testing.T) []*Result {
 	t.Helper()
 	rs := seedResults(t)
@@ -190,11 +201,7 @@ func TestProfileEncodingsRoundTrip(t *testing.T) {
 }
 
 func TestCompareSeedsDeterministic(t *testing.T) {
-	rs := seedResults(t)
-	ps := NewProfiles("outlet", rs[seeds.AP].Lexicons)
-	for _, r := range seedList(t) {
-		must(t, ps.Add(r))
-	}
+	ps := seedOutletProfiles(t)
 	eh, _ := ps.Get(seeds.EasternHerald)
 	ap, _ := ps.Get(seeds.AP)
 	run := func(procs int) []byte {
@@ -306,11 +313,7 @@ func TestAllSidesProfiles(t *testing.T) {
 }
 
 func TestActorPortraitsPerOutlet(t *testing.T) {
-	rs := seedResults(t)
-	ps := NewProfiles("outlet", rs[seeds.AP].Lexicons)
-	for _, r := range seedList(t) {
-		must(t, ps.Add(r))
-	}
+	ps := seedOutletProfiles(t)
 	eh, _ := ps.Get(seeds.EasternHerald)
 	west := eh.Actors["actor.the_west"]
 	if west == nil || west.Descriptors["double standards"] == 0 {
