@@ -292,7 +292,7 @@ func build(d *Data, charts bool) (*view, error) {
 	v.Corpus = corpusSummary(d)
 	v.Profiles = profileTable(d, alpha)
 	v.Comparisons = comparisons(d)
-	v.UnitNote = "Each measure keeps its own unit (per_1k_words: weighted hits per 1,000 words; share: 0–1; score: 0–1; count; per_sentence: mean over sentences when sentences are the unit; per_1k_words_hits: unweighted hits per 1,000 words, for rates tested on their word counts). Differences are in that unit and cannot be set side by side across measures; compare the effect sizes instead (Cliff's δ and Cohen's h are unit-free, from −1 to 1 and −π to π)."
+	v.UnitNote = UnitNote
 	var err error
 	if v.Charts, err = chartsFor(d, v, alpha, charts); err != nil {
 		return nil, err
@@ -309,6 +309,12 @@ func build(d *Data, charts bool) (*view, error) {
 	}
 	return v, nil
 }
+
+// UnitNote explains the units of a comparison's rows: every writer of a
+// comparison table (the report, the CLI's text and Markdown) prints it, so
+// a rate tested on its hit counts is never read as the weighted rate that
+// analyze prints under the same measure name.
+const UnitNote = "Each measure keeps its own unit (per_1k_words: weighted hits per 1,000 words; share: 0–1; score: 0–1; count; per_sentence: mean over sentences when sentences are the unit; per_1k_words_hits: unweighted hits per 1,000 words, for rates tested on their word counts, so they differ from the weighted per_1k_words rate of the same measure). Differences are in that unit and cannot be set side by side across measures; compare the effect sizes instead (Cliff's δ and Cohen's h are unit-free, from −1 to 1 and −π to π)."
 
 func corpusSummary(d *Data) corpusView {
 	c := d.Corpus

@@ -184,6 +184,11 @@ func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
 		fams = append(fams, fmt.Sprintf("%s (%d tests)", f.Name, f.Tests))
 	}
 	fmt.Fprintf(w, "families (Benjamini–Hochberg within each): %s\n", strings.Join(fams, ", "))
+	if md {
+		fmt.Fprintf(w, "\n> **Units.** %s\n", report.MarkdownEscape(report.UnitNote))
+	} else {
+		fmt.Fprintf(w, "units: %s\n", report.UnitNote)
+	}
 	level := fmt.Sprintf("%g%% CI", 100*(1-c.Alpha))
 	for _, f := range c.Families {
 		var rows []framing.MeasureComparison
@@ -198,10 +203,10 @@ func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
 		fmt.Fprintln(w)
 		if md {
 			fmt.Fprintf(w, "## %s family\n\n%s\n\n", f.Name, report.MarkdownEscape(f.Description))
-			fmt.Fprintf(w, "| measure | target | reference | median t / r | difference | δ | effect | %s | test | p | q |\n|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n", level)
+			fmt.Fprintf(w, "| measure | unit | target | reference | median t / r | difference | δ | effect | %s | test | p | q |\n|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n", level)
 		} else {
 			fmt.Fprintf(w, "%s family: %s\n", f.Name, f.Description)
-			fmt.Fprintf(w, "%-30s %9s %9s %17s %9s %7s %14s %24s %-22s %8s %8s\n", "measure", "target", "reference", "median t / r", "diff", "δ", "effect", level, "test", "p", "q")
+			fmt.Fprintf(w, "%-30s %-17s %9s %9s %17s %9s %7s %14s %24s %-22s %8s %8s\n", "measure", "unit", "target", "reference", "median t / r", "diff", "δ", "effect", level, "test", "p", "q")
 		}
 		for _, m := range rows {
 			med := "—"
@@ -215,9 +220,9 @@ func writeComparisonText(w io.Writer, c *framing.Comparison, md bool) {
 			eff := fmt.Sprintf("%s %+.3f", report.EffectSymbol(m.Effect), m.EffectSize)
 			ci := fmt.Sprintf("[%.3f, %.3f] %s", m.CILow, m.CIHigh, shortCI(m.CIMethod))
 			if md {
-				fmt.Fprintf(w, "| %s | %.3f | %.3f | %s | %+.3f | %s | %s | %s | %s | %.4f | %.4f |\n", m.Name, m.Target, m.Reference, med, m.Difference, delta, eff, ci, m.Test, m.P, m.Q)
+				fmt.Fprintf(w, "| %s | %s | %.3f | %.3f | %s | %+.3f | %s | %s | %s | %s | %.4f | %.4f |\n", m.Name, m.Unit, m.Target, m.Reference, med, m.Difference, delta, eff, ci, m.Test, m.P, m.Q)
 			} else {
-				fmt.Fprintf(w, "%-30s %9.3f %9.3f %17s %+9.3f %7s %14s %24s %-22s %8.4f %8.4f\n", m.Name, m.Target, m.Reference, med, m.Difference, delta, eff, ci, m.Test, m.P, m.Q)
+				fmt.Fprintf(w, "%-30s %-17s %9.3f %9.3f %17s %+9.3f %7s %14s %24s %-22s %8.4f %8.4f\n", m.Name, m.Unit, m.Target, m.Reference, med, m.Difference, delta, eff, ci, m.Test, m.P, m.Q)
 			}
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/slantlab/slant/framing"
 )
 
 func TestCompareTextShowsDesignAndBothSides(t *testing.T) {
@@ -22,6 +24,22 @@ func TestCompareTextShowsDesignAndBothSides(t *testing.T) {
 		if !strings.Contains(out, s) {
 			t.Errorf("output lacks %q", s)
 		}
+	}
+	// The sentence design tests loaded_rate on its unweighted hit counts
+	// (6 hits in 422 words = 14.218 per 1,000 for the Herald), which is not
+	// analyze's weighted loaded_rate (7.820): the row must name its unit.
+	var row string
+	for _, l := range lines {
+		if strings.HasPrefix(l, "loaded_rate ") {
+			row = l
+			break
+		}
+	}
+	if f := strings.Fields(row); len(f) < 3 || f[1] != framing.UnitPer1kHits || f[2] != "14.218" {
+		t.Errorf("loaded_rate row does not name its unit and hit rate: %q", row)
+	}
+	if !strings.Contains(out, "units: ") {
+		t.Error("the units note is missing")
 	}
 }
 
