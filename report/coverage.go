@@ -98,7 +98,7 @@ func coverageEvent(ev *coverage.Event, draw bool) (coverageEventView, error) {
 		v.Articles.Rows = append(v.Articles.Rows, []string{a.Outlet, a.ID, a.Title, a.Published})
 	}
 	var outlets []string
-	v.Outlets.Head = []string{"outlet", "included", "unique", "omitted", "coverage share", "shared quotes", "named", "anonymous", "vague", "named share", "entropy (bits)"}
+	v.Outlets.Head = []string{"outlet", "included", "unique", "omitted", "coverage share", "shared quotes", "named", "anonymous", "vague", "named share of quotes", "entropy (bits)"}
 	for _, o := range ev.Outlets {
 		outlets = append(outlets, o.Outlet)
 		v.Outlets.Rows = append(v.Outlets.Rows, []string{o.Outlet, strconv.Itoa(o.Included), strconv.Itoa(o.Unique), strconv.Itoa(len(o.Omitted)),
