@@ -246,8 +246,8 @@ func TestTermPruningBound(t *testing.T) {
 	for i := 0; i < 200000; i++ {
 		w := fmt.Sprintf("w%d", zipf.Uint64())
 		truth[w]++
-		addCount(whole.Terms, w)
-		addCount(halves[i%2].Terms, w)
+		addCount(&interner{}, whole.Terms, w)
+		addCount(&interner{}, halves[i%2].Terms, w)
 		if i%500 == 499 { // as Add does after each article
 			whole.pruneTerms()
 			halves[i%2].pruneTerms()
