@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/slantlab/slant/seeds"
 )
@@ -192,6 +195,46 @@ func TestReadProfilesUndated(t *testing.T) {
 			t.Errorf("%s: %v %v", c.src, got, err)
 		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "u.json")):
 			t.Errorf("%s: %v", c.src, err)
+		}
+	}
+}
+
+// TestWriteProfilesStreams: WriteProfiles, which encodes one profile at a
+// time, writes the very bytes of one json.Encoder call over the whole
+// document (SetIndent("", "  ")): for the seeds by outlet (a plain array),
+// for a grouping by month with undated articles (the object form, the
+// profiles one level deeper), for one profile, and for none.
+func TestWriteProfilesStreams(t *testing.T) {
+	rs := seedResults(t)
+	var all []*Result
+	for _, k := range slices.Sorted(maps.Keys(rs)) {
+		all = append(all, rs[k])
+	}
+	byOutlet := groupingOf(t, all[0].Lexicons, all...)
+	one := groupingOf(t, all[0].Lexicons, all[0])
+	byMonth := NewProfiles(WithPeriod("outlet", Month), all[0].Lexicons)
+	for i, r := range all {
+		c := *r
+		if i%2 == 0 {
+			c.Published = time.Date(2025, time.Month(1+i), 3, 0, 0, 0, 0, time.UTC)
+		} else {
+			c.Published = time.Time{}
+		}
+		must(t, byMonth.Add(&c))
+	}
+	if len(byMonth.Undated) == 0 || len(byMonth.Keys()) < 2 {
+		t.Fatalf("the by-month grouping should have dated profiles and undated counts: %v, %v", byMonth.Keys(), byMonth.Undated)
+	}
+	for name, ps := range map[string]*Profiles{"by outlet": byOutlet, "one": one, "by month, undated": byMonth, "none": NewProfiles("outlet", "lex")} {
+		var got, want bytes.Buffer
+		must(t, WriteProfiles(&got, ps))
+		must(t, writeProfilesEncoder(&want, ps))
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			i := 0
+			for i < min(got.Len(), want.Len()) && got.Bytes()[i] == want.Bytes()[i] {
+				i++
+			}
+			t.Errorf("%s: streamed JSON differs from the encoder's at byte %d: %q vs %q", name, i, got.Bytes()[i:min(got.Len(), i+40)], want.Bytes()[i:min(want.Len(), i+40)])
 		}
 	}
 }

@@ -35,7 +35,8 @@ func main() {
 
 // run executes the command line and returns the exit code; tests call it.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
+	root, mem := newRootMemory(stdout, stderr)
+	defer mem.release()
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
@@ -50,6 +51,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root, _ := newRootMemory(stdout, stderr)
+	return root
+}
+
+// newRootMemory returns the root command and its --memory-limit, which
+// the caller releases when the command has run.
+func newRootMemory(stdout, stderr io.Writer) (*cobra.Command, *memoryFlags) {
+	mem := &memoryFlags{}
 	root := &cobra.Command{
 		Use:   "slant",
 		Short: "Measure bias and framing in news articles, with evidence",
@@ -60,12 +69,16 @@ With no path, commands run on the five bundled seed articles (the 2025 Paris sum
 on security guarantees for Ukraine).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			return mem.apply()
+		},
 	}
+	mem.register(root)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newAnalyzeCmd(), newCompareCmd(), newProfileCmd(), newReportCmd(), newExportCmd(), newKwicCmd(), newBenchCmd(), newEvalCmd(), newEvalFramesCmd(), newTrainCmd(), newLexiconCmd(), newCoverageCmd(), newEvalCoverageCmd())
-	return root
+	return root, mem
 }
 
 // isCobraUsage recognises cobra's own argument errors.
