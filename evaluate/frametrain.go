@@ -122,11 +122,24 @@ func frameFeatures(an *framing.Analyzer, items []FrameItem, words bool) ([]map[s
 	return rows, examples, nil
 }
 
+// DefaultFrameMinDF is TrainFrames' default minimum document frequency of
+// a word (articles are longer than sentences, so a lower floor than
+// DefaultMinDF's).
+const DefaultFrameMinDF = 5
+
 // TrainFrames fits per-frame weights on frame-labelled items (relevant ones
 // only; themes mapped by mapping) and reports k-fold cross-validated
-// accuracy and macro-F1 of the argmax. features is a subset of
-// {categories, words}; words need an analyzer built with framing.WithTerms.
+// accuracy and macro-F1 of the argmax. opt.Features is a subset of
+// {categories, words} (default categories; core alone means categories;
+// words in at least opt.MinDF articles, default DefaultFrameMinDF); words
+// need an analyzer built with framing.WithTerms.
 func TrainFrames(an *framing.Analyzer, items []FrameItem, mapping *FrameMapping, opt TrainOptions) (FrameTrainReport, error) {
+	if len(opt.Features) == 0 {
+		opt.Features = []string{FeaturesCategories} // the default for frames: the frame cues
+	}
+	if opt.MinDF <= 0 {
+		opt.MinDF = DefaultFrameMinDF
+	}
 	opt = opt.withDefaults()
 	if mapping == nil {
 		return FrameTrainReport{}, errors.New("evaluate: no frame mapping")

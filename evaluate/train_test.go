@@ -337,3 +337,102 @@ func TestTrainRejects(t *testing.T) {
 		t.Errorf("ParseFeatureSets: %v %v", got, err)
 	}
 }
+
+// wordsOnlyItems: plantedItems where the label lives in a word the lexicons
+// do not know ("zorblat"), while a loaded word the lexicons do know
+// ("shocking") occurs in half the sentences of each class, so the named
+// sentence features carry no information about the label.
+func wordsOnlyItems(n int) []Item {
+	items := plantedItems(n)
+	for i := range items {
+		if i%4 == 0 || i%4 == 3 { // even i are label 0, odd i label 1
+			items[i].Text = "In a shocking turn, " + strings.ToLower(items[i].Text[:1]) + items[i].Text[1:]
+		}
+	}
+	return items
+}
+
+// TestBaselineBeatsHandMade: on a set whose label is carried by a word the
+// lexicons do not know, the core features alone cannot beat the bag of
+// words, and the report says so; the default feature sets include words and
+// are not beaten.
+func TestBaselineBeatsHandMade(t *testing.T) {
+	items := wordsOnlyItems(80)
+	a, err := Analyse(termsAnalyzer(t), items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	core, err := a.Train(TrainOptions{Features: []string{FeaturesCore}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if core.Baseline.AUC != 1 || core.CVAUC > 0.7 {
+		t.Fatalf("core only: AUC %v (Naive Bayes %v); want the core features uninformative and Naive Bayes perfect", core.CVAUC, core.Baseline.AUC)
+	}
+	beats := core.BaselineBeats()
+	if len(beats) != 2 || !strings.HasPrefix(beats[0], "ROC-AUC (Naive Bayes 1.0000") || !strings.HasPrefix(beats[1], "macro-F1") {
+		t.Fatalf("core only: BaselineBeats %q, want ROC-AUC and macro-F1", beats)
+	}
+	def, err := a.Train(TrainOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if def.CVAUC != 1 || def.CVMacroF1 != 1 || len(def.BaselineBeats()) != 0 {
+		t.Fatalf("default features %v: AUC %v macro-F1 %v, BaselineBeats %q; want a perfect model not beaten by Naive Bayes", def.Features, def.CVAUC, def.CVMacroF1, def.BaselineBeats())
+	}
+	if len(def.Features) != 3 || def.Weights.Training.MaxWeights != DefaultMaxWeights || def.Weights.Training.MinDF != DefaultMinDF {
+		t.Fatalf("default options recorded as %+v", def.Weights.Training)
+	}
+}
+
+// TestBaselineBeatsRule: ties are not a win; each figure is judged alone.
+func TestBaselineBeatsRule(t *testing.T) {
+	r := TrainReport{CVAUC: 0.8, CVMacroF1: 0.7, Baseline: BaselineFigures{AUC: 0.8, MacroF1: 0.7}}
+	if b := r.BaselineBeats(); len(b) != 0 {
+		t.Fatalf("tie reported as a win: %q", b)
+	}
+	r.Baseline.MacroF1 = 0.71
+	if b := r.BaselineBeats(); len(b) != 1 || b[0] != "macro-F1 (Naive Bayes 0.7100, model 0.7000)" {
+		t.Fatalf("BaselineBeats %q", b)
+	}
+}
+
+// TestTrainBABEDevDefault: on BABE's dev split (when present), the default
+// model (every feature set, at most 300 weights, quotes discounted) beats
+// the core features alone and the unigram Naive Bayes on the same folds on
+// ROC-AUC. Macro-F1 is logged: the default model is below Naive Bayes there
+// (see the README's "Trained models").
+func TestTrainBABEDevDefault(t *testing.T) {
+	const path = "../../shared/eval/babe_dev.jsonl"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("../shared/eval/babe_dev.jsonl absent: skipping the BABE training check")
+	}
+	items, _, err := ReadFileWith(path, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := framing.NewAnalyzer(framing.WithTerms()) // as slant train builds it
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Analyse(an, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := a.Train(TrainOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	core, err := a.Train(TrainOptions{Features: []string{FeaturesCore}, MaxWeights: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("default: AUC %.4f macro-F1 %.4f, %d weights; core: AUC %.4f macro-F1 %.4f; Naive Bayes: AUC %.4f macro-F1 %.4f",
+		def.CVAUC, def.CVMacroF1, def.NonZero, core.CVAUC, core.CVMacroF1, def.Baseline.AUC, def.Baseline.MacroF1)
+	if def.NonZero > DefaultMaxWeights {
+		t.Errorf("%d weights, cap %d", def.NonZero, DefaultMaxWeights)
+	}
+	if def.CVAUC <= def.Baseline.AUC || def.CVAUC < core.CVAUC+0.03 {
+		t.Errorf("default model AUC %.4f: want above Naive Bayes on the same folds (%.4f) and well above core features alone (%.4f)", def.CVAUC, def.Baseline.AUC, core.CVAUC)
+	}
+}

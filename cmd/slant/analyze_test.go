@@ -207,3 +207,34 @@ func TestLearnedWordsShown(t *testing.T) {
 		t.Fatalf("kwic: %d\n%s%s", code, out, errs)
 	}
 }
+
+// TestTrainWarnsWhenNaiveBayesWins: the label lives in a word no lexicon
+// knows, and a loaded word occurs equally in both classes, so the core
+// features alone lose to the bag of words and train says so; the default
+// feature sets learn the word and get no warning.
+func TestTrainWarnsWhenNaiveBayesWins(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	subjects := []string{"The council", "The ministry", "A committee", "The mayor", "Officials", "The agency"}
+	for i := 0; i < 30; i++ {
+		s := subjects[i%len(subjects)]
+		lead := ""
+		if i%2 == 0 {
+			lead = "In a shocking turn, "
+		}
+		fmt.Fprintf(&b, `{"id":"p%d","text":"%s%s approved the zorblat plan on day %d.","label":1}`+"\n", i, lead, s, i)
+		fmt.Fprintf(&b, `{"id":"n%d","text":"%s%s approved the %s plan on day %d.","label":0}`+"\n", i, lead, s, []string{"road", "water", "school"}[i%3], i)
+	}
+	data := filepath.Join(dir, "labels.jsonl")
+	os.WriteFile(data, []byte(b.String()), 0o644)
+	weights := filepath.Join(dir, "w.yaml")
+	const warning = "slant: warning: the bag of words (unigram Naive Bayes on the same folds) beats this model on ROC-AUC"
+	code, out, errs := runCLI(t, "train", "--dataset", data, "--out", weights, "--no-pos", "--features", "core")
+	if code != 0 || !strings.Contains(errs, warning) || !strings.Contains(errs, "--quotes count") {
+		t.Fatalf("train --features core: exit %d, no warning\n%s%s", code, out, errs)
+	}
+	code, out, errs = runCLI(t, "train", "--dataset", data, "--out", weights, "--no-pos")
+	if code != 0 || strings.Contains(errs, "warning") || !strings.Contains(out, "features core,categories,words") || !strings.Contains(out, "AUC 1.0000, macro-F1 1.0000;") {
+		t.Fatalf("train with the default features: exit %d\n%s%s", code, out, errs)
+	}
+}

@@ -155,7 +155,7 @@ choice, λ, the threshold, the cross-validated figures, the data path and the
 date are recorded in the weights file. A unigram multinomial Naive Bayes on the
 same folds is reported for comparison.`,
 		Example: `  slant train --dataset my_labels.jsonl --out weights.yaml
-  slant train --dataset my_labels.jsonl --features core,categories,words --max-weights 300 --out weights.yaml
+  slant train --dataset my_labels.jsonl --features core --max-weights 0 --out weights.yaml
   slant eval --dataset held_out.jsonl --weights weights.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -170,6 +170,12 @@ same folds is reported for comparison.`,
 				return usagef("--features: %v", err)
 			}
 			if task == evaluate.FrameTask {
+				if !cmd.Flags().Changed("features") {
+					sets = []string{evaluate.FeaturesCategories}
+				}
+				if !cmd.Flags().Changed("min-df") {
+					minDF = evaluate.DefaultFrameMinDF
+				}
 				return trainFrames(cmd, args, in, dataset, out, mappingPath, format, evaluate.TrainOptions{Folds: folds, Features: sets, Alpha: alpha, MinDF: minDF, Data: dataset})
 			}
 			if task != "sentences" {
@@ -190,6 +196,9 @@ same folds is reported for comparison.`,
 			an, err := in.analyzer(framing.WithTerms())
 			if err != nil {
 				return err
+			}
+			if maxWeights <= 0 {
+				maxWeights = -1 // no cap
 			}
 			rep, err := evaluate.Train(an, items, evaluate.TrainOptions{Folds: folds, Features: sets, Quotes: mode,
 				Alpha: alpha, MaxWeights: maxWeights, MinDF: minDF, Data: dataset, Command: commandLine(cmd, args)})
@@ -224,6 +233,9 @@ same folds is reported for comparison.`,
 				fmt.Fprintf(w, "within outlets (%d): AUC %.4f, Naive Bayes %.4f; outlet identity alone: AUC %.4f\n", o.Outlets, o.WithinAUC, rep.Baseline.WithinOutletAUC, o.OutletOnlyAUC)
 			}
 			fmt.Fprintf(w, "weights written to %s\n", out)
+			if beats := rep.BaselineBeats(); len(beats) > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "slant: warning: the bag of words (unigram Naive Bayes on the same folds) beats this model on %s; try adding words (--features core,categories,words), --quotes count, or a higher --max-weights\n", strings.Join(beats, " and "))
+			}
 			if rep.NonZero == 0 {
 				fmt.Fprintln(cmd.ErrOrStderr(), "slant: warning: no weight was kept (the penalty chose the empty model, or --max-weights is below the first step of the path)")
 			}
@@ -234,11 +246,11 @@ same folds is reported for comparison.`,
 	c.Flags().StringVar(&dataset, "dataset", "", "labelled JSON Lines file")
 	c.Flags().StringVar(&labelField, "label-field", "label", "field holding the 0/1 label")
 	c.Flags().StringVar(&out, "out", "", "where to write the weights YAML")
-	c.Flags().StringVar(&features, "features", "core", "feature sets, comma-separated: core, categories, words")
+	c.Flags().StringVar(&features, "features", strings.Join(evaluate.DefaultFeatureSets, ","), "feature sets, comma-separated: core, categories, words (with --task frames the default is categories)")
 	c.Flags().StringVar(&quotes, "quotes", string(framing.QuotesDiscount), "whether quoted and reported words count: count or discount")
 	c.Flags().IntVar(&folds, "folds", 5, "cross-validation folds")
-	c.Flags().IntVar(&maxWeights, "max-weights", 0, "at most this many non-zero weights (0: no cap)")
-	c.Flags().IntVar(&minDF, "min-df", evaluate.DefaultMinDF, "words: minimum number of sentences a stem or bigram occurs in")
+	c.Flags().IntVar(&maxWeights, "max-weights", evaluate.DefaultMaxWeights, "at most this many non-zero weights (0: no cap)")
+	c.Flags().IntVar(&minDF, "min-df", evaluate.DefaultMinDF, fmt.Sprintf("words: minimum number of sentences a stem or bigram occurs in (with --task frames the default is %d articles)", evaluate.DefaultFrameMinDF))
 	c.Flags().Float64Var(&alpha, "alpha", evaluate.DefaultAlpha, "elastic-net mixing: 1 lasso, towards 0 ridge")
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	c.Flags().StringVar(&task, "task", "sentences", "sentences (the sentence bias score) or frames (per-frame weights over the frame cues, for eval-frames --weights)")
