@@ -167,11 +167,17 @@ func ReadAnalysis(r io.Reader, name string) (*Analysis, error) {
 	}
 	br := bufio.NewReaderSize(r, 1<<20)
 	if magic, _ := br.Peek(len(AnalysisBinaryMagic)); string(magic) == AnalysisBinaryMagic {
-		br.Discard(len(magic))
-		if err := readBinary(br, x); err != nil {
-			return nil, fmt.Errorf("framing: %s: damaged saved analysis (binary format): %w", name, err)
+		ar, err := openBinary(br, name)
+		if err != nil {
+			return nil, err
 		}
-		return x.validate(name)
+		for res, err := range ar.Results() {
+			if err != nil {
+				return nil, err
+			}
+			ar.Articles = append(ar.Articles, res)
+		}
+		return ar.validate(name)
 	}
 	dec := json.NewDecoder(br)
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
@@ -211,21 +217,12 @@ func ReadAnalysis(r io.Reader, name string) (*Analysis, error) {
 // validate checks a decoded analysis: its schema, every result's text,
 // offsets and lexicons.
 func (x *Analysis) validate(name string) (*Analysis, error) {
-	if x.Schema != AnalysisSchema {
-		return nil, fmt.Errorf("framing: %s: analysis schema %d, this build reads %d (analyse the corpus again)", name, x.Schema, AnalysisSchema)
+	if err := x.checkSchema(name); err != nil {
+		return nil, err
 	}
 	for i, res := range x.Articles {
-		if res == nil {
-			return nil, fmt.Errorf("framing: %s: article %d is null", name, i+1)
-		}
-		if res.Text == "" && len(res.Sentences) > 0 {
-			return nil, fmt.Errorf("framing: %s: article %s has no text", name, res.ID)
-		}
-		if err := res.checkSpans(); err != nil {
-			return nil, fmt.Errorf("framing: %s: article %s: %w", name, res.ID, err)
-		}
-		if res.Lexicons != x.Lexicons {
-			return nil, fmt.Errorf("framing: %s: article %s was analysed with lexicons %.12s, the file says %.12s", name, res.ID, res.Lexicons, x.Lexicons)
+		if err := x.checkResult(name, i, res); err != nil {
+			return nil, err
 		}
 	}
 	if x.Articles == nil {
@@ -235,6 +232,31 @@ func (x *Analysis) validate(name string) (*Analysis, error) {
 		x.Skipped = []SkippedRecord{}
 	}
 	return x, nil
+}
+
+func (x *Analysis) checkSchema(name string) error {
+	if x.Schema != AnalysisSchema {
+		return fmt.Errorf("framing: %s: analysis schema %d, this build reads %d (analyse the corpus again)", name, x.Schema, AnalysisSchema)
+	}
+	return nil
+}
+
+// checkResult checks the i-th (from 0) result of a saved analysis: present,
+// with its text, offsets inside it, and the file's lexicons.
+func (x *Analysis) checkResult(name string, i int, res *Result) error {
+	if res == nil {
+		return fmt.Errorf("framing: %s: article %d is null", name, i+1)
+	}
+	if res.Text == "" && len(res.Sentences) > 0 {
+		return fmt.Errorf("framing: %s: article %s has no text", name, res.ID)
+	}
+	if err := res.checkSpans(); err != nil {
+		return fmt.Errorf("framing: %s: article %s: %w", name, res.ID, err)
+	}
+	if res.Lexicons != x.Lexicons {
+		return fmt.Errorf("framing: %s: article %s was analysed with lexicons %.12s, the file says %.12s", name, res.ID, res.Lexicons, x.Lexicons)
+	}
+	return nil
 }
 
 // decodeResults decodes the JSON array of results dec stands before, in
@@ -335,13 +357,17 @@ func (x *Analysis) Results() iter.Seq[*Result] {
 	}
 }
 
+// article is the saved article behind a result, to analyse it again.
+func (r *Result) article() *corpus.Article {
+	return &corpus.Article{ID: r.ID, Outlet: r.Outlet, Title: r.Title, Published: r.Published, Text: r.Text, Meta: r.Meta}
+}
+
 // Corpus returns the saved articles as a corpus (ID, outlet, title, date,
 // metadata and text), to analyse them again with other settings.
 func (x *Analysis) Corpus() iter.Seq2[*corpus.Article, error] {
 	return func(yield func(*corpus.Article, error) bool) {
 		for _, r := range x.Articles {
-			a := &corpus.Article{ID: r.ID, Outlet: r.Outlet, Title: r.Title, Published: r.Published, Text: r.Text, Meta: r.Meta}
-			if !yield(a, nil) {
+			if !yield(r.article(), nil) {
 				return
 			}
 		}

@@ -119,3 +119,78 @@ func TestAnalysisBinaryRoundTrip(t *testing.T) {
 		t.Errorf("schema: %v", err)
 	}
 }
+
+// TestOpenAnalysisStreams: OpenAnalysis hands out a binary analysis result
+// by result, in file order, sets Stats and Skipped only once the results
+// are read, reads the file once, and yields the error of a cut-short file
+// after the results before the cut. A JSON analysis reads the same.
+func TestOpenAnalysisStreams(t *testing.T) {
+	an := analyzer(t)
+	x := NewAnalysis(an, "test 1")
+	x.Articles = seedList(t)
+	x.Stats = AnalysisStats{Read: 6, Analysed: 5, Skipped: 1}
+	x.Skipped = []SkippedRecord{{ID: "empty", Location: "corpus.jsonl:6", Reason: "no text"}}
+	var bin bytes.Buffer
+	aw := NewAnalysisWriter(&bin, x)
+	var ends []int // the file's length after each article
+	for _, r := range x.Articles {
+		if err := aw.Write(r); err != nil {
+			t.Fatal(err)
+		}
+		aw.w.Flush()
+		ends = append(ends, bin.Len())
+	}
+	if err := aw.Close(x.Stats, x.Skipped); err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"a.bin": bin.Bytes(), "a.json": js} {
+		ar, err := OpenAnalysis(bytes.NewReader(data), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ar.Check(an, "test 1"); err != nil {
+			t.Errorf("%s: same settings refused: %v", name, err)
+		}
+		if name == "a.bin" && (ar.Stats.Read != 0 || ar.Skipped != nil) {
+			t.Errorf("%s: stats known before the results were read: %+v", name, ar.Stats)
+		}
+		var ids []string
+		for r, err := range ar.Results() {
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			ids = append(ids, r.ID)
+		}
+		if len(ids) != len(x.Articles) || ids[0] != x.Articles[0].ID || ids[4] != x.Articles[4].ID {
+			t.Errorf("%s: results %v", name, ids)
+		}
+		if ar.Stats != x.Stats || len(ar.Skipped) != 1 || ar.Skipped[0] != x.Skipped[0] {
+			t.Errorf("%s: stats %+v, skipped %+v after the results", name, ar.Stats, ar.Skipped)
+		}
+		for range ar.Results() {
+			t.Errorf("%s: a second Results read the file again", name)
+		}
+	}
+	// Cut inside the fourth article: three results, then the error.
+	ar, err := OpenAnalysis(bytes.NewReader(bin.Bytes()[:ends[2]+10]), "cut.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, err := range ar.Results() {
+		if err != nil {
+			if !strings.Contains(err.Error(), "cut.bin: damaged saved analysis (binary format): article 4") {
+				t.Errorf("error %v", err)
+			}
+			break
+		}
+		n++
+	}
+	if n != 3 {
+		t.Errorf("%d results before the cut, want 3", n)
+	}
+}

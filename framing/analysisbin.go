@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"strings"
+
+	"github.com/slantlab/slant/corpus"
 )
 
 // AnalysisBinaryMagic opens a saved analysis in the binary format
@@ -105,38 +108,126 @@ func (aw *AnalysisWriter) Close(st AnalysisStats, skipped []SkippedRecord) error
 	return nil
 }
 
-// readBinary decodes the binary format after its magic line. Gob decodes
-// an empty list or map as nil; the JSON format writes [] and {} for them,
-// so readBinary gives back empty ones wherever the JSON has no omitempty,
-// and a result reads back equal to the JSON's.
-func readBinary(r io.Reader, x *Analysis) error {
-	dec := gob.NewDecoder(r)
+// AnalysisReader reads a saved analysis one result at a time, so that
+// compare, profile, report and export over a saved analysis hold one
+// article in memory, not the whole corpus (reading the binary analysis of
+// the AllSides sample whole took 1.3 GB). The binary format streams; a
+// JSON analysis is decoded whole by ReadAnalysis and then handed out.
+type AnalysisReader struct {
+	// Analysis holds the header (schema, Slant version, lexicons, weights,
+	// tagging), for Check. Its Stats and Skipped are set once Results has
+	// run to the end; its Articles stay empty.
+	Analysis
+	name  string
+	dec   *gob.Decoder // the binary format; nil for JSON
+	whole []*Result    // a JSON analysis, decoded whole
+	fill  emptyFiller
+	used  bool
+}
+
+// OpenAnalysis opens a saved analysis (`slant analyze --format json` or
+// --format binary) for reading result by result; name is used in errors.
+// It refuses another schema at once, and a damaged or inconsistent result
+// when Results reaches it.
+func OpenAnalysis(r io.Reader, name string) (*AnalysisReader, error) {
+	br := bufio.NewReaderSize(r, 1<<20)
+	if magic, _ := br.Peek(len(AnalysisBinaryMagic)); string(magic) == AnalysisBinaryMagic {
+		return openBinary(br, name)
+	}
+	x, err := ReadAnalysis(br, name)
+	if err != nil {
+		return nil, err
+	}
+	ar := &AnalysisReader{Analysis: *x, name: name, whole: x.Articles}
+	ar.Articles = nil
+	return ar, nil
+}
+
+// openBinary reads the header of the binary format from br, which stands
+// at its magic line.
+func openBinary(br *bufio.Reader, name string) (*AnalysisReader, error) {
+	br.Discard(len(AnalysisBinaryMagic))
+	dec := gob.NewDecoder(br)
 	var h binHeader
 	if err := dec.Decode(&h); err != nil {
-		return fmt.Errorf("header: %w", err)
+		return nil, fmt.Errorf("framing: %s: damaged saved analysis (binary format): header: %w", name, err)
 	}
-	x.Schema, x.Slant, x.Lexicons, x.Weights, x.WeightsFingerprint, x.POS = h.Schema, h.Slant, h.Lexicons, h.Weights, h.WeightsFingerprint, h.POS
-	if x.Schema != AnalysisSchema {
-		return nil // refused by the caller, before decoding every article
+	ar := &AnalysisReader{name: name, dec: dec, fill: emptyFiller{}}
+	ar.Schema, ar.Slant, ar.Lexicons, ar.Weights, ar.WeightsFingerprint, ar.POS = h.Schema, h.Slant, h.Lexicons, h.Weights, h.WeightsFingerprint, h.POS
+	if err := ar.checkSchema(name); err != nil {
+		return nil, err
 	}
-	fill := emptyFiller{}
-	for {
-		var it binItem
-		if err := dec.Decode(&it); err != nil {
-			if errors.Is(err, io.EOF) {
-				err = io.ErrUnexpectedEOF
+	return ar, nil
+}
+
+// Results yields the saved results in file order, each checked (text,
+// offsets, lexicons) as ReadAnalysis checks them, and stops at the first
+// error, which it yields. It reads the file once: a second call yields
+// nothing. Stats and Skipped are set when it has run to the end.
+func (ar *AnalysisReader) Results() iter.Seq2[*Result, error] {
+	return func(yield func(*Result, error) bool) {
+		if ar.used {
+			return
+		}
+		ar.used = true
+		if ar.dec == nil {
+			for i, res := range ar.whole {
+				ar.whole[i] = nil // let each result go once handed out
+				if !yield(res, nil) {
+					return
+				}
 			}
-			return fmt.Errorf("article %d: %w (the file is cut short or damaged)", len(x.Articles)+1, err)
+			return
 		}
-		if it.Done {
-			x.Stats, x.Skipped = it.Stats, it.Skipped
-			return nil
+		damaged := func(n int, err error) error {
+			return fmt.Errorf("framing: %s: damaged saved analysis (binary format): article %d: %w", ar.name, n, err)
 		}
-		if it.Article == nil {
-			return fmt.Errorf("article %d is empty", len(x.Articles)+1)
+		for n := 0; ; n++ {
+			var it binItem
+			if err := ar.dec.Decode(&it); err != nil {
+				if errors.Is(err, io.EOF) {
+					err = io.ErrUnexpectedEOF
+				}
+				yield(nil, damaged(n+1, fmt.Errorf("%w (the file is cut short or damaged)", err)))
+				return
+			}
+			if it.Done {
+				ar.Stats, ar.Skipped = it.Stats, it.Skipped
+				if ar.Skipped == nil {
+					ar.Skipped = []SkippedRecord{}
+				}
+				return
+			}
+			if it.Article == nil {
+				yield(nil, damaged(n+1, errors.New("empty")))
+				return
+			}
+			ar.fill.fill(reflect.ValueOf(it.Article).Elem())
+			if err := ar.checkResult(ar.name, n, it.Article); err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(it.Article, nil) {
+				return
+			}
 		}
-		fill.fill(reflect.ValueOf(it.Article).Elem())
-		x.Articles = append(x.Articles, it.Article)
+	}
+}
+
+// Corpus yields the saved articles (ID, outlet, title, date, metadata and
+// text) as a corpus, to analyse them again with other settings, reading
+// the file as Results does.
+func (ar *AnalysisReader) Corpus() iter.Seq2[*corpus.Article, error] {
+	return func(yield func(*corpus.Article, error) bool) {
+		for r, err := range ar.Results() {
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(r.article(), nil) {
+				return
+			}
+		}
 	}
 }
 

@@ -34,35 +34,45 @@ func (f *inputFlags) runSaved(ctx context.Context, stderr io.Writer, an *framing
 		return corpus.Stats{}, err
 	}
 	defer fh.Close()
-	x, err := framing.ReadAnalysis(fh, f.analysis)
+	x, err := framing.OpenAnalysis(fh, f.analysis)
 	if err != nil {
 		return corpus.Stats{}, err
 	}
-	st := corpus.Stats{Read: x.Stats.Read, Repaired: x.Stats.Repaired}
-	for _, s := range x.Skipped {
-		st.Skipped = append(st.Skipped, &corpus.SkipError{ID: s.ID, Location: s.Location, Reason: s.Reason})
+	var st corpus.Stats
+	// The saved stats and skipped documents come at the end of a binary
+	// analysis: read them once the results are done.
+	saved := func() {
+		st.Read, st.Repaired = x.Stats.Read, x.Stats.Repaired
+		for _, s := range x.Skipped {
+			st.Skipped = append(st.Skipped, &corpus.SkipError{ID: s.ID, Location: s.Location, Reason: s.Reason})
+		}
 	}
 	if err := x.Check(an, slantVersion()); err != nil {
 		if !f.reanalyse || !errors.Is(err, framing.ErrStale) {
 			return st, fmt.Errorf("%s: %w (add --reanalyse to analyse its texts again with the current settings)", f.analysis, err)
 		}
-		fmt.Fprintf(stderr, "slant: %s: %v; analysing its %d texts again\n", f.analysis, err, len(x.Articles))
+		fmt.Fprintf(stderr, "slant: %s: %v; analysing its texts again\n", f.analysis, err)
 		rst, err := framing.Run(ctx, an, x.Corpus(), framing.RunOptions{}, fn)
+		saved()
 		st.Articles = rst.Articles
 		if err == nil {
 			err = noDocuments(stderr, st)
 		}
 		return st, err
 	}
-	for r := range x.Results() {
-		if err := ctx.Err(); err != nil {
-			return st, err
+	for r, err := range x.Results() {
+		if err == nil {
+			err = ctx.Err()
 		}
-		if err := fn(r); err != nil {
+		if err == nil {
+			err = fn(r)
+		}
+		if err != nil {
 			return st, err
 		}
 		st.Articles++
 	}
+	saved()
 	return st, noDocuments(stderr, st)
 }
 
