@@ -32,6 +32,7 @@ const (
 	ConstructFrameGeneric    = "frame_generic"
 	ConstructFramePolicy     = "frame_policy"
 	ConstructActor           = "actor"
+	ConstructValence         = "valence"
 	// ConstructLearnedWord is the evidence of a word or phrase weighed by
 	// trained weights (Weights.Words), not a lexicon construct.
 	ConstructLearnedWord = "learned_word"
@@ -76,6 +77,7 @@ var Families = []Family{
 	{"contested", "contested term (a side's vocabulary)"},
 	{"editorial", "editorial marker"},
 	{"intensifier", "intensifier or booster"},
+	{"valence", "strong sentiment word (VADER valence)"},
 	{"epistemic", "epistemic verb (factive, assertive, implicative)"},
 	{"hedge", "hedge"},
 	{"source", "attribution and sourcing"},
@@ -148,6 +150,8 @@ var Constructs = []ConstructDef{
 		Description: "doubt markers (so-called, purported)"},
 	{Name: ConstructIntensifier, Describes: true, Family: "intensifier", Voice: ReporterVoice, Feature: FeatureIntensifier, OtherVoiceFeature: NoFeature, Weighted: true, Negatable: true, Exemplars: true, Flagged: true,
 		Description: "intensifiers (utterly, brutal); a loaded word right after one weighs 1.5×"},
+	{Name: ConstructValence, Family: "valence", Voice: ReporterVoice, Feature: FeatureValence, OtherVoiceFeature: NoFeature, Weighted: true, Negatable: true, Flagged: true,
+		Description: "strong sentiment words from the VADER lexicon (|valence| ≥ 2 on its −4..+4 scale) that the curated lists lack (nasty, selfish, hateful, lovely); weight |valence|/4"},
 	{Name: ConstructBooster, Family: "intensifier", Voice: ReporterVoice, Feature: FeatureBooster, OtherVoiceFeature: NoFeature,
 		Description: "boosters (clearly, undoubtedly)"},
 	{Name: ConstructFactive, Family: "epistemic", Voice: ReporterVoice, Feature: FeatureFactive, OtherVoiceFeature: NoFeature,

@@ -75,6 +75,7 @@ const (
 	FeatureQuoteShare
 	FeatureAdjective
 	FeatureAdverb
+	FeatureValence
 	// NumFeatures is the number of sentence features.
 	NumFeatures
 	// NoFeature marks a construct that feeds no sentence feature.
@@ -120,6 +121,11 @@ var Features = [NumFeatures]FeatureDef{
 	{FeatureQuoteShare, "quote_share", "share of the sentence's words inside direct quotes (not counted under QuotesDiscount, the default)", 0},
 	{FeatureAdjective, "adjective", "adjectives in the reporter's voice (from POS tags; 0 without tagging)", 0.1},
 	{FeatureAdverb, "adverb", "adverbs in the reporter's voice, negation and time adverbs excluded", 0.3},
+	// Set a priori, not fitted: a strong-valence word counts half as much
+	// as a curated loaded-language word of the same strength (1.6 / 2), since
+	// sentiment is evidence of subjectivity but weaker evidence of bias than
+	// a word chosen because it is loaded.
+	{FeatureValence, "valence", "Σ weight (|VADER valence|/4) of strong sentiment words in the reporter's voice (negated hits excluded)", 0.8},
 }
 
 // FeatureNames lists the sentence features' names in FeatureID order.

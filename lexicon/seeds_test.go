@@ -88,10 +88,10 @@ func TestSeedsEditorReading(t *testing.T) {
 			}
 		}
 	}
-	// AP (004): no loaded language, intensifier or editorial marker in its
+	// AP (004): no loaded language, intensifier, strong-valence word or editorial marker in its
 	// own voice (its concessive "even after" and "have repeatedly warned"
 	// are plain narration).
-	editorial := map[string]bool{"loaded_language": true, "intensifier": true, "presupposition": true, "stance_adverb": true, "insinuation": true, "doubt_marker": true, "obligation_modal": true, "first_person": true}
+	editorial := map[string]bool{"loaded_language": true, "intensifier": true, "presupposition": true, "stance_adverb": true, "insinuation": true, "doubt_marker": true, "obligation_modal": true, "first_person": true, "valence": true}
 	for _, e := range rs["004"].Evidence {
 		if e.Voice == framing.Reporter && editorial[e.Construct] {
 			t.Errorf("AP: %s %q flagged in the reporter's voice", e.Category, e.Text)
