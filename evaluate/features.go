@@ -117,14 +117,15 @@ func (a *Analysed) Rows(mode framing.QuotesMode) []map[string]float64 {
 	return out
 }
 
-// unigrams returns each item's unigram stems with counts (every voice), the
-// bag of words of the Naive Bayes baseline.
-func (a *Analysed) unigrams() []map[string]float64 {
+// unigrams returns each item's unigram stems with counts, the bag of words
+// of the Naive Bayes baseline: every voice under QuotesCount, the
+// reporter's voice only under QuotesDiscount.
+func (a *Analysed) unigrams(mode framing.QuotesMode) []map[string]float64 {
 	out := make([]map[string]float64, len(a.results))
 	for i, r := range a.results {
 		x := map[string]float64{}
 		for _, t := range r.Terms() {
-			if !strings.Contains(t.Key, " ") {
+			if !strings.Contains(t.Key, " ") && mode.Counts(t.Voice) {
 				x[t.Key]++
 			}
 		}

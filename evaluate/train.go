@@ -119,8 +119,15 @@ type TrainReport struct {
 	// stored in the weights.
 	Threshold float64 `json:"threshold"`
 	NonZero   int     `json:"non_zero"`
-	// Baseline is a unigram multinomial Naive Bayes on the same folds.
+	// Baseline is a unigram multinomial Naive Bayes on the same folds,
+	// over every word (quoted or not): the bag of words a researcher
+	// would otherwise use.
 	Baseline BaselineFigures `json:"baseline_naive_bayes"`
+	// BaselineSameWords, under QuotesDiscount only, is the same Naive
+	// Bayes over the words the model may read (the reporter's voice), so
+	// that the cost of discounting quotes and the model's own gain can be
+	// told apart. BaselineBeats compares with Baseline, not with this.
+	BaselineSameWords *BaselineFigures `json:"baseline_naive_bayes_same_words,omitempty"`
 	// Outlets, when the items name outlets, scores the out-of-fold
 	// predictions within outlets (see OutletReport).
 	Outlets *OutletReport   `json:"outlets,omitempty"`
@@ -199,7 +206,8 @@ func folds(labels []int, k int, seed uint64) []int {
 //   - the weights refitted on all items at that λ and returned on the raw
 //     feature scale, each named (feature, category × voice, or word).
 //
-// The report also gives a unigram multinomial Naive Bayes on the same folds.
+// The report also gives a unigram multinomial Naive Bayes on the same folds
+// (over every word, and under QuotesDiscount over the reporter's words).
 // The analyzer must be built with framing.WithTerms when opt.Features
 // includes words.
 func Train(an *framing.Analyzer, items []Item, opt TrainOptions) (TrainReport, error) {
@@ -325,7 +333,12 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 		oof[k] = make([]float64, len(items))
 	}
 	nbScores := make([]float64, len(items))
-	uni := a.unigrams()
+	uni := a.unigrams(framing.QuotesCount)
+	var nbSame []float64 // Naive Bayes over the words the model may read
+	var uniSame []map[string]float64
+	if opt.Quotes == framing.QuotesDiscount {
+		nbSame, uniSame = make([]float64, len(items)), a.unigrams(opt.Quotes)
+	}
 	for f := 0; f < opt.Folds; f++ {
 		keep := make([]bool, len(items))
 		var trDocs []map[string]float64
@@ -352,6 +365,20 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 				nbScores[i] = nb.posterior(uni[i])
 			}
 		}
+		if nbSame != nil {
+			var docs []map[string]float64
+			for i := range items {
+				if keep[i] {
+					docs = append(docs, uniSame[i])
+				}
+			}
+			nb := trainNB(docs, trLabels)
+			for i := range items {
+				if !keep[i] {
+					nbSame[i] = nb.posterior(uniSame[i])
+				}
+			}
+		}
 	}
 	best := -1
 	for k, lambda := range lambdas {
@@ -370,6 +397,12 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 	rep.Outlets = outletReport(oof[best], labels, items)
 	if o := outletReport(nbScores, labels, items); o != nil {
 		rep.Baseline.WithinOutletAUC = o.WithinAUC
+	}
+	if nbSame != nil {
+		rep.BaselineSameWords = &BaselineFigures{AUC: round4(AUC(nbSame, labels)), MacroF1: round4(crossThresholdF1(nbSame, labels, fold, opt.Folds))}
+		if o := outletReport(nbSame, labels, items); o != nil {
+			rep.BaselineSameWords.WithinOutletAUC = o.WithinAUC
+		}
 	}
 
 	w, bias := fullPath.raw(full, best)

@@ -400,8 +400,10 @@ func TestBaselineBeatsRule(t *testing.T) {
 // TestTrainBABEDevDefault: on BABE's dev split (when present), the default
 // model (every feature set, at most 300 weights, quotes discounted) beats
 // the core features alone and the unigram Naive Bayes on the same folds on
-// ROC-AUC. Macro-F1 is logged: the default model is below Naive Bayes there
-// (see the README's "Trained models").
+// ROC-AUC, and the Naive Bayes over the same words (the reporter's voice) on
+// both ROC-AUC and macro-F1. Macro-F1 against the Naive Bayes over every
+// word is logged: the default model is below it there (see the README's
+// "Trained models").
 func TestTrainBABEDevDefault(t *testing.T) {
 	const path = "../../shared/eval/babe_dev.jsonl"
 	if _, err := os.Stat(path); err != nil {
@@ -434,5 +436,57 @@ func TestTrainBABEDevDefault(t *testing.T) {
 	}
 	if def.CVAUC <= def.Baseline.AUC || def.CVAUC < core.CVAUC+0.03 {
 		t.Errorf("default model AUC %.4f: want above Naive Bayes on the same folds (%.4f) and well above core features alone (%.4f)", def.CVAUC, def.Baseline.AUC, core.CVAUC)
+	}
+	if s := def.BaselineSameWords; s == nil || def.CVAUC <= s.AUC || def.CVMacroF1 <= s.MacroF1 {
+		t.Errorf("default model AUC %.4f, macro-F1 %.4f: want above Naive Bayes over the reporter's words %+v", def.CVAUC, def.CVMacroF1, s)
+	}
+}
+
+// quotedLabelItems: the label lives only inside a direct quote ("zorblat"
+// is quoted in the positives), while the reporter's words are the same
+// filler in both classes.
+func quotedLabelItems(n int) []Item {
+	subjects := []string{"the mayor", "a minister", "the chair", "an official", "the spokesman"}
+	things := []string{"road", "water", "school", "housing"}
+	var items []Item
+	for i := range n {
+		word, label := things[(i/2)%len(things)], 0
+		if i%2 == 1 {
+			word, label = "zorblat", 1
+		}
+		s := fmt.Sprintf("\"The %s plan is ready for a vote,\" %s said on day %d.", word, subjects[i%len(subjects)], i)
+		items = append(items, Item{ID: fmt.Sprint(i), Text: s, Label: label})
+	}
+	return items
+}
+
+// TestBaselineSameWordsQuotedLabel: when the label is carried by a quoted
+// word, discounting quotes leaves the model (and a Naive Bayes over the
+// reporter's words) at chance, while the bag of words over every word is
+// perfect: the report gives both baselines and BaselineBeats compares with
+// the bag of words over every word. Counting quotes, the model learns the
+// word and there is no second baseline.
+func TestBaselineSameWordsQuotedLabel(t *testing.T) {
+	a, err := Analyse(termsAnalyzer(t), quotedLabelItems(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	disc, err := a.Train(TrainOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := disc.BaselineSameWords
+	if same == nil || disc.Baseline.AUC != 1 || same.AUC > 0.7 || disc.CVAUC > 0.7 {
+		t.Fatalf("discount: model AUC %v, Naive Bayes %v, on the reporter's words %+v; want 1 for all words and chance for the rest", disc.CVAUC, disc.Baseline.AUC, same)
+	}
+	if b := disc.BaselineBeats(); len(b) != 2 {
+		t.Fatalf("discount: BaselineBeats %q, want ROC-AUC and macro-F1", b)
+	}
+	count, err := a.Train(TrainOptions{Quotes: framing.QuotesCount})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count.BaselineSameWords != nil || count.CVAUC != 1 || len(count.BaselineBeats()) != 0 {
+		t.Fatalf("count: AUC %v, same-words baseline %+v, BaselineBeats %q", count.CVAUC, count.BaselineSameWords, count.BaselineBeats())
 	}
 }

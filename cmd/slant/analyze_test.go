@@ -233,8 +233,14 @@ func TestTrainWarnsWhenNaiveBayesWins(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, warning) || !strings.Contains(errs, "--quotes count") {
 		t.Fatalf("train --features core: exit %d, no warning\n%s%s", code, out, errs)
 	}
-	code, out, errs = runCLI(t, "train", "--dataset", data, "--out", weights, "--no-pos")
-	if code != 0 || strings.Contains(errs, "warning") || !strings.Contains(out, "features core,categories,words") || !strings.Contains(out, "AUC 1.0000, macro-F1 1.0000;") {
+	code, out, errs = runCLI(t, "train", "--dataset", data, "--out", weights, "--no-pos", "--seed", "7")
+	if code != 0 || strings.Contains(errs, "warning") || !strings.Contains(out, "features core,categories,words") || !strings.Contains(out, "AUC 1.0000, macro-F1 1.0000;") || !strings.Contains(out, "on the reporter's words only (what --quotes discount lets the model read): AUC 1.0000") {
 		t.Fatalf("train with the default features: exit %d\n%s%s", code, out, errs)
+	}
+	saved, _ := os.ReadFile(weights)
+	for _, want := range []string{"seed: 7", "max_weights: 300", "min_df: 12", "- core\n", "- categories\n", "- words\n"} {
+		if !strings.Contains(string(saved), want) {
+			t.Errorf("weights file lacks %q:\n%s", want, saved)
+		}
 	}
 }

@@ -129,6 +129,7 @@ func newTrainCmd() *cobra.Command {
 	var in inputFlags
 	var dataset, out, features, quotes, labelField, format, task, mappingPath string
 	var folds, maxWeights, minDF int
+	var seed uint64
 	var alpha float64
 	c := &cobra.Command{
 		Use:   "train --dataset FILE.jsonl --out weights.yaml",
@@ -176,7 +177,7 @@ same folds is reported for comparison.`,
 				if !cmd.Flags().Changed("min-df") {
 					minDF = evaluate.DefaultFrameMinDF
 				}
-				return trainFrames(cmd, args, in, dataset, out, mappingPath, format, evaluate.TrainOptions{Folds: folds, Features: sets, Alpha: alpha, MinDF: minDF, Data: dataset})
+				return trainFrames(cmd, args, in, dataset, out, mappingPath, format, evaluate.TrainOptions{Folds: folds, Seed: seed, Features: sets, Alpha: alpha, MinDF: minDF, Data: dataset})
 			}
 			if task != "sentences" {
 				return usagef("--task must be sentences or frames")
@@ -200,7 +201,7 @@ same folds is reported for comparison.`,
 			if maxWeights <= 0 {
 				maxWeights = -1 // no cap
 			}
-			rep, err := evaluate.Train(an, items, evaluate.TrainOptions{Folds: folds, Features: sets, Quotes: mode,
+			rep, err := evaluate.Train(an, items, evaluate.TrainOptions{Folds: folds, Seed: seed, Features: sets, Quotes: mode,
 				Alpha: alpha, MaxWeights: maxWeights, MinDF: minDF, Data: dataset, Command: commandLine(cmd, args)})
 			if err != nil {
 				return err
@@ -229,6 +230,9 @@ same folds is reported for comparison.`,
 			fmt.Fprintf(w, "chosen λ=%g: %d non-zero weights; cross-validated log loss %.4f, AUC %.4f, macro-F1 %.4f; threshold %.4f\n",
 				rep.Lambda, rep.NonZero, rep.CVLogLoss, rep.CVAUC, rep.CVMacroF1, rep.Threshold)
 			fmt.Fprintf(w, "unigram Naive Bayes, same folds: AUC %.4f, macro-F1 %.4f\n", rep.Baseline.AUC, rep.Baseline.MacroF1)
+			if b := rep.BaselineSameWords; b != nil {
+				fmt.Fprintf(w, "  on the reporter's words only (what --quotes %s lets the model read): AUC %.4f, macro-F1 %.4f\n", rep.Quotes, b.AUC, b.MacroF1)
+			}
 			if o := rep.Outlets; o != nil {
 				fmt.Fprintf(w, "within outlets (%d): AUC %.4f, Naive Bayes %.4f; outlet identity alone: AUC %.4f\n", o.Outlets, o.WithinAUC, rep.Baseline.WithinOutletAUC, o.OutletOnlyAUC)
 			}
@@ -249,6 +253,7 @@ same folds is reported for comparison.`,
 	c.Flags().StringVar(&features, "features", strings.Join(evaluate.DefaultFeatureSets, ","), "feature sets, comma-separated: core, categories, words (with --task frames the default is categories)")
 	c.Flags().StringVar(&quotes, "quotes", string(framing.QuotesDiscount), "whether quoted and reported words count: count or discount")
 	c.Flags().IntVar(&folds, "folds", 5, "cross-validation folds")
+	c.Flags().Uint64Var(&seed, "seed", 1, "seed of the stratified fold assignment (recorded in the weights file)")
 	c.Flags().IntVar(&maxWeights, "max-weights", evaluate.DefaultMaxWeights, "at most this many non-zero weights (0: no cap)")
 	c.Flags().IntVar(&minDF, "min-df", evaluate.DefaultMinDF, fmt.Sprintf("words: minimum number of sentences a stem or bigram occurs in (with --task frames the default is %d articles)", evaluate.DefaultFrameMinDF))
 	c.Flags().Float64Var(&alpha, "alpha", evaluate.DefaultAlpha, "elastic-net mixing: 1 lasso, towards 0 ridge")
