@@ -34,6 +34,10 @@ func TestValenceConstruct(t *testing.T) {
 		{"a name is not a feeling", "Joy Smith met Hope Jones in Paris.", 0, nil},
 		{"event words are not judgements", "Three people were killed in the attack during the war.", 0, nil},
 		{"a curated word counts once, as loaded language", "The senator's plan is pathetic.", 0, nil},
+		{"a category name is not a judgement", "Police are treating the fire as a hate crime.", 0, nil},
+		{"a curated phrase counts once", "He called the report fake news.", 0, nil},
+		{"the same word outside the phrase", "Voters hate the plan.", 0.675,
+			[]Evidence{{Text: "hate", Voice: Reporter}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
