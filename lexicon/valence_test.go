@@ -93,7 +93,7 @@ type shadow struct {
 
 type valenceStats struct {
 	Source, Shape, Strong, NotEvaluative, Curated, Kept, Shadows int
-	selected                                            map[string]bool
+	selected                                                     map[string]bool
 }
 
 // generateValence applies the rule to VADER's lines and renders the YAML.
