@@ -393,8 +393,8 @@ func TestModelData(t *testing.T) {
 	if n+len(emoticons) != len(m.dict) || n != len(r.tagMap) {
 		t.Fatalf("dictionary has %d words and %d emoticons, prose %d words", n, len(m.dict)-n, len(r.tagMap))
 	}
-	if len(m.off)-1 != len(r.weights) {
-		t.Fatalf("%d features, prose %d", len(m.off)-1, len(r.weights))
+	if len(m.refs) != len(r.weights) {
+		t.Fatalf("%d features, prose %d", len(m.refs), len(r.weights))
 	}
 	classIndex := map[string]int{}
 	for i, c := range m.classes {
@@ -402,23 +402,24 @@ func TestModelData(t *testing.T) {
 	}
 	for name, ws := range r.weights {
 		f := m.featureByName(name)
-		if f < 0 {
+		if f == noFeature {
 			t.Fatalf("feature %q not found", name)
 		}
-		if n := int(m.off[f+1] - m.off[f]); n != len(ws) {
+		if n := len(m.weights(f)); n != len(ws) {
 			t.Fatalf("feature %q has %d weights, prose %d", name, n, len(ws))
 		}
-		for _, e := range m.ent[m.off[f]:m.off[f+1]] {
+		for _, e := range m.weights(f) {
 			c, w := m.classes[e&63], int32(e)>>6
-			if v, ok := ws[c]; !ok || float64(w)/1000 != v || m.mask[f]&(1<<(e&63)) == 0 {
+			if v, ok := ws[c]; !ok || float64(w)/1000 != v {
 				t.Fatalf("feature %q class %s: %v, prose %v", name, c, float64(w)/1000, v)
 			}
 		}
 	}
 }
 
-// featureByName finds a feature through the lookup structures, -1 if absent.
-func (m *model) featureByName(name string) int32 {
+// featureByName finds a feature through the lookup structures, noFeature
+// if absent.
+func (m *model) featureByName(name string) featRef {
 	if name == "bias" {
 		return m.bias
 	}
@@ -427,11 +428,11 @@ func (m *model) featureByName(name string) int32 {
 		if !ok {
 			continue
 		}
-		get := func(ids map[string]int32, s string, tab []int32) int32 {
+		get := func(ids map[string]int32, s string, tab []featRef) featRef {
 			if id, ok := ids[s]; ok {
 				return tab[id]
 			}
-			return -1
+			return noFeature
 		}
 		switch t.kind {
 		case tSuffix, tPrevSuffix, tNextSuffix:
@@ -467,9 +468,9 @@ func (m *model) featureByName(name string) int32 {
 				}
 			}
 		}
-		return -1
+		return noFeature
 	}
-	return -1
+	return noFeature
 }
 
 // FuzzReference compares Tag with the reference on arbitrary words.

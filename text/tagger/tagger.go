@@ -11,7 +11,9 @@
 // differs from prose only in how the work is done:
 //
 //   - features are looked up by interned ids (the context words once per
-//     sentence) instead of being built as strings in a map for every token;
+//     sentence) instead of being built as strings in a map for every token,
+//     and each id is a reference straight to the feature's weights (offset
+//     and count in one uint32), so a feature costs one read of memory;
 //   - scores are summed in a dense per-class array instead of a map;
 //   - weights are exact integers in thousandths (every prose weight is a
 //     multiple of 0.001), so scores are exact and independent of the order
@@ -161,12 +163,15 @@ type model struct {
 	classes  []string // sorted in byte order: a lower index wins a tie
 	classTag []int32  // class index → tag id
 
-	// The weights of feature f are ent[off[f]:off[f+1]], each a class index
-	// in the low 6 bits and the weight in thousandths above them; mask[f]
-	// has a bit for each of those classes.
-	off  []uint32
+	// ent holds the weights of every feature, each entry a class index in
+	// the low 6 bits and the weight in thousandths above them. The tables
+	// below hold a featRef per feature: where its entries start and how
+	// many there are, so that adding a feature reads ent alone (the model
+	// is megabytes, and each feature's weights are somewhere else in it:
+	// a table of offsets and one of class masks beside it would cost two
+	// more cache misses per feature).
 	ent  []uint32
-	mask []uint64
+	refs []featRef // by feature number, in the model file's order
 
 	// base holds, for each pair of previous tags p1, p2 (tag ids), the dense
 	// sum over all classes of the four features that depend on them alone:
@@ -177,18 +182,18 @@ type model struct {
 	base     []int32
 	baseMask []uint64
 
-	bias     int32
-	pref     [256]int32       // "i pref1 " + string(rune(b)), by first byte b
-	suffix   map[string]int32 // suffix → suffix id
-	sufFeat  [][3]int32       // by suffix id: i suffix, i-1 suffix, i+1 suffix
-	vocab    map[string]int32 // context word → word id
-	wordFeat [][5]int32       // by word id: i word, i-1 word, i-2 word, i+1 word, i+2 word
-	tagIDs   map[string]int32 // tag → tag id
-	tagNames []string         // tag id → tag
-	tag1     []int32          // by tag id: i-1 tag
-	tag2     []int32          // by tag id: i-2 tag
-	pair     []int32          // by p1*len(tagNames)+p2: i tag+i-2 tag
-	tagWord  map[uint64]int32 // p1<<32 | word id: i-1 tag+i word
+	bias     featRef
+	pref     [256]featRef       // "i pref1 " + string(rune(b)), by first byte b
+	suffix   map[string]int32   // suffix → suffix id
+	sufFeat  [][3]featRef       // by suffix id: i suffix, i-1 suffix, i+1 suffix
+	vocab    map[string]int32   // context word → word id
+	wordFeat [][5]featRef       // by word id: i word, i-1 word, i-2 word, i+1 word, i+2 word
+	tagIDs   map[string]int32   // tag → tag id
+	tagNames []string           // tag id → tag
+	tag1     []featRef          // by tag id: i-1 tag
+	tag2     []featRef          // by tag id: i-2 tag
+	pair     []featRef          // by p1*len(tagNames)+p2: i tag+i-2 tag
+	tagWord  map[uint64]featRef // p1<<32 | word id: i-1 tag+i word
 
 	// dict is prose's tagMap (word → tag id) and the emoticons (→
 	// isEmoticon), so that one lookup serves both.
@@ -198,13 +203,28 @@ type model struct {
 	ctxStart, ctxEnd                   [2]ctxEntry
 }
 
-// ctxEntry is one context word: its word id, the features it gives each
-// token within two of it (wordFeat) and those of its last three bytes as
-// the previous and the next word (i-1 suffix, i+1 suffix); -1 for none.
+// featRef locates a feature's weights: they are
+// model.ent[r>>refCountBits:][:r&refCountMask]. noFeature (0) has none, so
+// adding it adds nothing and needs no test; entry 0 of ent is padding, so
+// no feature of the model starts there.
+type featRef uint32
+
+const (
+	refCountBits = 7 // a feature has at most maxClasses ≤ 127 weights
+	refCountMask = 1<<refCountBits - 1
+	// maxEntries bounds the weights of the whole model, so that an offset
+	// fits above the count.
+	maxEntries = 1 << (32 - refCountBits)
+	noFeature  = featRef(0)
+)
+
+// ctxEntry is one context word: its word id (-1 for none), the features it
+// gives each token within two of it (wordFeat) and those of its last three
+// bytes as the previous and the next word (i-1 suffix, i+1 suffix).
 type ctxEntry struct {
 	word int32
-	feat [5]int32
-	suf  [2]int32
+	feat [5]featRef
+	suf  [2]featRef
 }
 
 // isEmoticon marks an emoticon in model.dict.
@@ -270,11 +290,8 @@ func decodeModel(gz []byte) (*model, error) {
 
 	m := &model{
 		suffix: map[string]int32{}, vocab: map[string]int32{}, tagIDs: map[string]int32{},
-		tagWord: map[uint64]int32{}, bias: -1,
 	}
-	for i := range m.pref {
-		m.pref[i] = -1
-	}
+	bias := int32(-1)
 	nc := r.uvarint()
 	if nc == 0 || nc > maxClasses {
 		return nil, fmt.Errorf("tagger: model: %d classes (at most %d supported)", nc, maxClasses)
@@ -319,6 +336,8 @@ func decodeModel(gz []byte) (*model, error) {
 	type pairRef struct{ p1, p2, f int32 }
 	var pairs []pairRef
 	var prev1, prev2 []pairRef
+	var pref []pairRef    // first byte, -1, feature
+	var tagWords []sufRef // p1, word id, feature
 	nf := r.uvarint()
 	if nf > uint64(len(data)) || nf >= 1<<31 {
 		return nil, errors.New("tagger: model: bad feature count")
@@ -333,7 +352,7 @@ func decodeModel(gz []byte) (*model, error) {
 		name = append(name[:k], rest...)
 		s := string(name)
 		if s == "bias" {
-			m.bias = f
+			bias = f
 			continue
 		}
 		kind, slot, val := -1, -1, ""
@@ -350,7 +369,7 @@ func decodeModel(gz []byte) (*model, error) {
 			words = append(words, sufRef{int32(slot), intern(m.vocab, val), f})
 		case tPref1:
 			if b, ok := byteOf[val]; ok {
-				m.pref[b] = f
+				pref = append(pref, pairRef{int32(b), -1, f})
 			} // otherwise no first byte produces it
 		case tPrevTag:
 			prev1 = append(prev1, pairRef{m.tagID(val), -1, f})
@@ -363,7 +382,7 @@ func decodeModel(gz []byte) (*model, error) {
 			}
 		case tPrevTagWord:
 			if p1, w, ok := strings.Cut(val, " "); ok {
-				m.tagWord[uint64(m.tagID(p1))<<32|uint64(intern(m.vocab, w))] = f
+				tagWords = append(tagWords, sufRef{m.tagID(p1), intern(m.vocab, w), f})
 			}
 		default:
 			if r.err == nil {
@@ -371,29 +390,30 @@ func decodeModel(gz []byte) (*model, error) {
 			}
 		}
 	}
-	m.off = make([]uint32, nf+1)
+	// Entry 0 is padding (see featRef).
+	m.refs = make([]featRef, nf)
+	off := uint64(1)
 	for f := range nf {
-		m.off[f+1] = m.off[f] + uint32(r.uvarint())
+		n := r.uvarint()
+		if n > nc || off+n >= maxEntries {
+			return nil, errors.New("tagger: model: too many weights")
+		}
+		m.refs[f] = featRef(off<<refCountBits | n)
+		off += n
 	}
-	nw := int(m.off[nf])
+	nw := int(off - 1)
 	if r.err != nil || nw > len(r.b) {
 		return nil, errors.New("tagger: model: truncated")
 	}
 	cls := r.b[:nw]
 	r.b = r.b[nw:]
-	m.ent = make([]uint32, nw)
+	m.ent = make([]uint32, nw+1)
 	for i, c := range cls {
 		v := r.varint()
 		if uint64(c) >= nc || v <= -maxWeight || v >= maxWeight {
 			return nil, errors.New("tagger: model: weight out of range")
 		}
-		m.ent[i] = uint32(v)<<6 | uint32(c)
-	}
-	m.mask = make([]uint64, nf)
-	for f := range m.mask {
-		for _, e := range m.ent[m.off[f]:m.off[f+1]] {
-			m.mask[f] |= 1 << (e & 63)
-		}
+		m.ent[i+1] = uint32(v)<<6 | uint32(c)
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("tagger: model: %w", r.err)
@@ -401,41 +421,35 @@ func decodeModel(gz []byte) (*model, error) {
 	if len(r.b) != 0 {
 		return nil, errors.New("tagger: model: trailing data")
 	}
-	if m.bias < 0 {
+	if bias < 0 {
 		return nil, errors.New("tagger: model: no bias feature")
 	}
-
-	fill := func(n int) []int32 {
-		s := make([]int32, n)
-		for i := range s {
-			s[i] = -1
-		}
-		return s
+	m.bias = m.refs[bias]
+	for _, p := range pref {
+		m.pref[p.p1] = m.refs[p.f]
 	}
-	m.sufFeat = make([][3]int32, len(m.suffix))
-	for i := range m.sufFeat {
-		m.sufFeat[i] = [3]int32{-1, -1, -1}
-	}
+	m.sufFeat = make([][3]featRef, len(m.suffix))
 	for _, s := range sufs {
-		m.sufFeat[s.id][s.slot] = s.f
+		m.sufFeat[s.id][s.slot] = m.refs[s.f]
 	}
-	m.wordFeat = make([][5]int32, len(m.vocab))
-	for i := range m.wordFeat {
-		m.wordFeat[i] = [5]int32{-1, -1, -1, -1, -1}
-	}
+	m.wordFeat = make([][5]featRef, len(m.vocab))
 	for _, s := range words {
-		m.wordFeat[s.id][s.slot] = s.f
+		m.wordFeat[s.id][s.slot] = m.refs[s.f]
+	}
+	m.tagWord = make(map[uint64]featRef, len(tagWords))
+	for _, s := range tagWords {
+		m.tagWord[uint64(s.slot)<<32|uint64(s.id)] = m.refs[s.f]
 	}
 	nt := len(m.tagNames)
-	m.tag1, m.tag2, m.pair = fill(nt), fill(nt), fill(nt*nt)
+	m.tag1, m.tag2, m.pair = make([]featRef, nt), make([]featRef, nt), make([]featRef, nt*nt)
 	for _, p := range prev1 {
-		m.tag1[p.p1] = p.f
+		m.tag1[p.p1] = m.refs[p.f]
 	}
 	for _, p := range prev2 {
-		m.tag2[p.p1] = p.f
+		m.tag2[p.p1] = m.refs[p.f]
 	}
 	for _, p := range pairs {
-		m.pair[int(p.p1)*nt+int(p.p2)] = p.f
+		m.pair[int(p.p1)*nt+int(p.p2)] = m.refs[p.f]
 	}
 	ncls := len(m.classes)
 	m.base = make([]int32, nt*nt*ncls)
@@ -482,12 +496,12 @@ func (m *model) context(s string) ctxEntry {
 		e.word, e.feat = id, m.wordFeat[id]
 	}
 	if id, ok := m.suffix[s[len(s)-min(len(s), 3):]]; ok {
-		e.suf = [2]int32{m.sufFeat[id][1], m.sufFeat[id][2]}
+		e.suf = [2]featRef{m.sufFeat[id][1], m.sufFeat[id][2]}
 	}
 	return e
 }
 
-var noContext = ctxEntry{word: -1, feat: [5]int32{-1, -1, -1, -1, -1}, suf: [2]int32{-1, -1}}
+var noContext = ctxEntry{word: -1}
 
 // normContext returns the ids of prose's normalize(w) for a non-empty w:
 // "!HYPHEN" if w contains "-" but does not start with it, "!YEAR" if w is a
@@ -535,7 +549,7 @@ func (m *model) contextBytes(b []byte) ctxEntry {
 		e.word, e.feat = id, m.wordFeat[id]
 	}
 	if id, ok := m.suffix[string(b[len(b)-min(len(b), 3):])]; ok {
-		e.suf = [2]int32{m.sufFeat[id][1], m.sufFeat[id][2]}
+		e.suf = [2]featRef{m.sufFeat[id][1], m.sufFeat[id][2]}
 	}
 	return e
 }
@@ -680,15 +694,19 @@ func (m *model) score(w string, ctx []ctxEntry, p1, p2 int32, score *[maxClasses
 	return seen
 }
 
-// add adds the weights of feature f (none if f < 0) and returns its classes.
-func (m *model) add(score *[maxClasses]int32, f int32) uint64 {
-	if f < 0 {
-		return 0
-	}
-	for _, e := range m.ent[m.off[f]:m.off[f+1]] {
+// add adds the weights of feature f and returns its classes.
+func (m *model) add(score *[maxClasses]int32, f featRef) (seen uint64) {
+	for _, e := range m.weights(f) {
 		score[e&63] += int32(e) >> 6
+		seen |= 1 << (e & 63)
 	}
-	return m.mask[f]
+	return seen
+}
+
+// weights returns the entries of feature f.
+func (m *model) weights(f featRef) []uint32 {
+	o := f >> refCountBits
+	return m.ent[o : o+f&refCountMask]
 }
 
 // reader decodes varints and strings, remembering the first error.
