@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -175,7 +177,7 @@ func checkAgainstReference(t *testing.T, m *model, r *refModel, sentences [][]st
 				case j >= len(words):
 					ctx[k] = m.ctxEnd[j-len(words)]
 				default:
-					ctx[k] = m.normContext(words[j])
+					ctx[k] = m.normContext(words[j], m.lexIndex(words[j]))
 				}
 			}
 			p1, p2 := m.start, m.start2
@@ -188,7 +190,7 @@ func checkAgainstReference(t *testing.T, m *model, r *refModel, sentences [][]st
 				p2 = m.start
 			}
 			var score [maxClasses]int32
-			seen := m.score(words[i], ctx, p1, p2, &score)
+			seen := m.score(words[i], m.lexIndex(words[i]), ctx, p1, p2, &score)
 			n := 0
 			for c, name := range m.classes {
 				v, ok := want[i].scores[name]
@@ -328,8 +330,16 @@ func TestNormalize(t *testing.T) {
 		}
 		cases = append(cases, b.String())
 	}
+	// Words of the vocabulary and the dictionary, as they are and
+	// capitalised, take normContext's lookup in m.lex.
+	for _, words := range []map[string]int32{m.vocab, m.dict} {
+		sorted := slices.Sorted(maps.Keys(words))
+		for i := 0; i < len(sorted); i += max(1, len(sorted)/500) {
+			cases = append(cases, sorted[i], strings.ToUpper(sorted[i][:1])+sorted[i][1:])
+		}
+	}
 	for _, w := range cases {
-		if got, want := m.normContext(w), m.context(refNormalize(w)); got != want {
+		if got, want := m.normContext(w, m.lexIndex(w)), m.context(refNormalize(w)); got != want {
 			t.Fatalf("normContext(%q) = %v, want %v (normalize gives %q)", w, got, want, refNormalize(w))
 		}
 		_, err := strconv.Atoi(w)
@@ -392,6 +402,27 @@ func TestModelData(t *testing.T) {
 	}
 	if n+len(emoticons) != len(m.dict) || n != len(r.tagMap) {
 		t.Fatalf("dictionary has %d words and %d emoticons, prose %d words", n, len(m.dict)-n, len(r.tagMap))
+	}
+	// m.lex holds every vocabulary and dictionary word (emoticons
+	// included) with what the separate maps say of it.
+	for _, words := range []map[string]int32{m.vocab, m.dict} {
+		for w := range words {
+			i := m.lexIndex(w)
+			if i < 0 {
+				t.Fatalf("%q missing from lex", w)
+			}
+			e, d := m.lexEntries[i], int32(notInDict)
+			if v, ok := m.dict[w]; ok {
+				d = v
+			}
+			var isuf featRef
+			if id, ok := m.suffix[w[len(w)-min(len(w), 3):]]; ok {
+				isuf = m.sufFeat[id][0]
+			}
+			if e.ctx != m.context(w) || e.dict != d || e.isuf != isuf {
+				t.Fatalf("lex entry of %q: %+v, want context %+v, dict %d, i suffix %d", w, e, m.context(w), d, isuf)
+			}
+		}
 	}
 	if len(m.refs) != len(r.weights) {
 		t.Fatalf("%d features, prose %d", len(m.refs), len(r.weights))

@@ -199,9 +199,29 @@ type model struct {
 	// isEmoticon), so that one lookup serves both.
 	dict map[string]int32
 
+	// lex answers, in one lookup of a word, everything the tagger asks of
+	// it as written: its dictionary tag, its "i suffix" feature, and its
+	// context entry (which serves when the word is its own normalisation,
+	// as most words are: lower case, no hyphen, no leading digit). It
+	// holds every vocabulary word, dictionary word and emoticon; other
+	// words fall back to the suffix map.
+	lex        map[string]int32 // word → index into lexEntries
+	lexEntries []lexEntry
+
 	start, start2, dash, sym, nn, none int32 // tag ids
 	ctxStart, ctxEnd                   [2]ctxEntry
+	ctxHyphen, ctxYear, ctxDigits      ctxEntry // !HYPHEN, !YEAR, !DIGITS
 }
+
+// lexEntry is what model.lex knows of a word.
+type lexEntry struct {
+	ctx  ctxEntry // model.context of the word
+	isuf featRef  // "i suffix" of its last three bytes
+	dict int32    // its dict value, or notInDict
+}
+
+// notInDict marks a lexEntry of a word outside model.dict.
+const notInDict = -1
 
 // featRef locates a feature's weights: they are
 // model.ent[r>>refCountBits:][:r&refCountMask]. noFeature (0) has none, so
@@ -466,7 +486,38 @@ func decodeModel(gz []byte) (*model, error) {
 	}
 	m.ctxStart = [2]ctxEntry{m.context("-START-"), m.context("-START2-")}
 	m.ctxEnd = [2]ctxEntry{m.context("-END-"), m.context("-END2-")}
+	m.ctxHyphen, m.ctxYear, m.ctxDigits = m.context("!HYPHEN"), m.context("!YEAR"), m.context("!DIGITS")
+	m.lex = make(map[string]int32, len(m.vocab)+len(m.dict))
+	for _, words := range []map[string]int32{m.vocab, m.dict} {
+		for w := range words {
+			if _, ok := m.lex[w]; ok {
+				continue
+			}
+			e := lexEntry{ctx: m.context(w), isuf: m.suffixFeat(w), dict: notInDict}
+			if d, ok := m.dict[w]; ok {
+				e.dict = d
+			}
+			m.lex[w] = int32(len(m.lexEntries))
+			m.lexEntries = append(m.lexEntries, e)
+		}
+	}
 	return m, nil
+}
+
+// lexIndex returns w's index in m.lex, -1 if absent.
+func (m *model) lexIndex(w string) int32 {
+	if i, ok := m.lex[w]; ok {
+		return i
+	}
+	return -1
+}
+
+// suffixFeat returns the "i suffix" feature of w's last three bytes.
+func (m *model) suffixFeat(w string) featRef {
+	if id, ok := m.suffix[w[len(w)-min(len(w), 3):]]; ok {
+		return m.sufFeat[id][0]
+	}
+	return noFeature
 }
 
 // tagID interns a tag while the model is built.
@@ -507,14 +558,15 @@ var noContext = ctxEntry{word: -1}
 // "!HYPHEN" if w contains "-" but does not start with it, "!YEAR" if w is a
 // four-character integer (strconv.Atoi syntax, so "+123" and "-123" count),
 // "!DIGITS" if it starts with an ASCII digit, otherwise strings.ToLower(w).
-func (m *model) normContext(w string) ctxEntry {
+// raw is w's index in model.lex, -1 if absent.
+func (m *model) normContext(w string, raw int32) ctxEntry {
 	switch {
 	case w[0] != '-' && strings.IndexByte(w, '-') >= 0:
-		return m.context("!HYPHEN")
+		return m.ctxHyphen
 	case len(w) == 4 && isAtoi(w):
-		return m.context("!YEAR")
+		return m.ctxYear
 	case '0' <= w[0] && w[0] <= '9':
-		return m.context("!DIGITS")
+		return m.ctxDigits
 	}
 	upper := false
 	for i := 0; i < len(w); i++ {
@@ -524,7 +576,10 @@ func (m *model) normContext(w string) ctxEntry {
 		}
 		upper = upper || 'A' <= c && c <= 'Z'
 	}
-	if !upper {
+	if !upper { // w is its own normalisation
+		if raw >= 0 {
+			return m.lexEntries[raw].ctx
+		}
 		return m.context(w)
 	}
 	var buf [64]byte
@@ -544,6 +599,9 @@ func (m *model) normContext(w string) ctxEntry {
 // contextBytes is context for a word in a scratch buffer; the map lookups
 // do not allocate.
 func (m *model) contextBytes(b []byte) ctxEntry {
+	if i, ok := m.lex[string(b)]; ok {
+		return m.lexEntries[i].ctx
+	}
 	e := noContext
 	if id, ok := m.vocab[string(b)]; ok {
 		e.word, e.feat = id, m.wordFeat[id]
@@ -579,15 +637,18 @@ const stackWords = 124
 func (m *model) tag(words, tags []string) {
 	n := len(words)
 	var stack [stackWords + 4]ctxEntry
+	var rawStack [stackWords]int32
 	var ctx []ctxEntry
+	var raw []int32 // each word's index in m.lex, -1 if absent
 	if n <= stackWords {
-		ctx = stack[:n+4]
+		ctx, raw = stack[:n+4], rawStack[:n]
 	} else {
-		ctx = make([]ctxEntry, n+4)
+		ctx, raw = make([]ctxEntry, n+4), make([]int32, n)
 	}
 	ctx[0], ctx[1] = m.ctxStart[0], m.ctxStart[1]
 	for i, w := range words {
-		ctx[i+2] = m.normContext(w)
+		raw[i] = m.lexIndex(w)
+		ctx[i+2] = m.normContext(w, raw[i])
 	}
 	ctx[n+2], ctx[n+3] = m.ctxEnd[0], m.ctxEnd[1]
 
@@ -595,7 +656,10 @@ func (m *model) tag(words, tags []string) {
 	for i, w := range words {
 		var tag string
 		var id int32
-		dict, inDict := m.dict[w]
+		dict := int32(notInDict)
+		if raw[i] >= 0 {
+			dict = m.lexEntries[raw[i]].dict
+		}
 		switch {
 		case w == "-":
 			tag, id = "-", m.dash
@@ -611,9 +675,9 @@ func (m *model) tag(words, tags []string) {
 				id = t
 			}
 		default:
-			if inDict {
+			if dict >= 0 {
 				tag, id = m.tagNames[dict], dict
-			} else if c := m.predict(w, ctx[i:i+5], p1, p2); c >= 0 {
+			} else if c := m.predict(w, raw[i], ctx[i:i+5], p1, p2); c >= 0 {
 				tag, id = m.classes[c], m.classTag[c]
 			} else {
 				tag, id = "", -1 // no feature had weights: prose returns ""
@@ -641,9 +705,9 @@ func isLink(w string) bool {
 // tag the model has no feature for): the highest score, the first class in
 // byte order on an exact tie, or -1 when no class has a weight (prose then
 // returns "").
-func (m *model) predict(w string, ctx []ctxEntry, p1, p2 int32) int {
+func (m *model) predict(w string, raw int32, ctx []ctxEntry, p1, p2 int32) int {
 	var score [maxClasses]int32
-	seen := m.score(w, ctx, p1, p2, &score)
+	seen := m.score(w, raw, ctx, p1, p2, &score)
 	best, bestScore := -1, int32(0)
 	for seen != 0 {
 		c := bits.TrailingZeros64(seen)
@@ -659,7 +723,7 @@ func (m *model) predict(w string, ctx []ctxEntry, p1, p2 int32) int {
 // thousandths, and returns the set of classes that have a weight among them.
 // Like prose, a class without any weight takes no part, even if every score
 // is negative.
-func (m *model) score(w string, ctx []ctxEntry, p1, p2 int32, score *[maxClasses]int32) (seen uint64) {
+func (m *model) score(w string, raw int32, ctx []ctxEntry, p1, p2 int32, score *[maxClasses]int32) (seen uint64) {
 	if p1 >= 0 && p2 >= 0 {
 		k := int(p1)*len(m.tagNames) + int(p2)
 		n := len(m.classes)
@@ -675,8 +739,10 @@ func (m *model) score(w string, ctx []ctxEntry, p1, p2 int32, score *[maxClasses
 			seen |= m.add(score, m.tag2[p2])
 		}
 	}
-	if id, ok := m.suffix[w[len(w)-min(len(w), 3):]]; ok {
-		seen |= m.add(score, m.sufFeat[id][0])
+	if raw >= 0 {
+		seen |= m.add(score, m.lexEntries[raw].isuf)
+	} else {
+		seen |= m.add(score, m.suffixFeat(w))
 	}
 	seen |= m.add(score, m.pref[w[0]])
 	if p1 >= 0 && ctx[2].word >= 0 {
