@@ -494,8 +494,10 @@ func (m *model) featureByName(name string) featRef {
 			p1, w, _ := strings.Cut(v, " ")
 			a := m.lookupTag(p1)
 			if id, ok := m.vocab[w]; ok && a >= 0 {
-				if f, ok := m.tagWord[uint64(a)<<32|uint64(id)]; ok {
-					return f
+				for _, t := range m.tagWordsOf(m.wordTags[id]) {
+					if t.tag == a {
+						return t.f
+					}
 				}
 			}
 		}

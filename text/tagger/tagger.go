@@ -41,6 +41,7 @@ package tagger
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -48,6 +49,7 @@ import (
 	"io"
 	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -193,7 +195,11 @@ type model struct {
 	tag1     []featRef          // by tag id: i-1 tag
 	tag2     []featRef          // by tag id: i-2 tag
 	pair     []featRef          // by p1*len(tagNames)+p2: i tag+i-2 tag
-	tagWord  map[uint64]featRef // p1<<32 | word id: i-1 tag+i word
+	// tagWord holds the "i-1 tag+i word" features, grouped by word;
+	// wordTags[word id] locates a word's group (see tagWordRange). A
+	// word has one or two on average, so a short scan beats a hash.
+	tagWord  []tagWordFeat
+	wordTags []uint32
 
 	// dict is prose's tagMap (word → tag id) and the emoticons (→
 	// isEmoticon), so that one lookup serves both.
@@ -238,14 +244,29 @@ const (
 	noFeature  = featRef(0)
 )
 
-// ctxEntry is one context word: its word id (-1 for none), the features it
-// gives each token within two of it (wordFeat) and those of its last three
-// bytes as the previous and the next word (i-1 suffix, i+1 suffix).
+// ctxEntry is one context word: its "i-1 tag+i word" features (wordTags),
+// the features it gives each token within two of it (wordFeat) and those
+// of its last three bytes as the previous and the next word (i-1 suffix,
+// i+1 suffix).
 type ctxEntry struct {
-	word int32
+	tags uint32
 	feat [5]featRef
 	suf  [2]featRef
 }
+
+// tagWordFeat is one "i-1 tag+i word" feature of a word: the previous tag
+// (a tag id) and the feature.
+type tagWordFeat struct {
+	tag int32
+	f   featRef
+}
+
+// A word's tagWord features are tagWord[r>>tagCountBits:][:r&tagCountMask]
+// for r = wordTags[word id].
+const (
+	tagCountBits = 7
+	tagCountMask = 1<<tagCountBits - 1
+)
 
 // isEmoticon marks an emoticon in model.dict.
 const isEmoticon = -2
@@ -456,9 +477,26 @@ func decodeModel(gz []byte) (*model, error) {
 	for _, s := range words {
 		m.wordFeat[s.id][s.slot] = m.refs[s.f]
 	}
-	m.tagWord = make(map[uint64]featRef, len(tagWords))
-	for _, s := range tagWords {
-		m.tagWord[uint64(s.slot)<<32|uint64(s.id)] = m.refs[s.f]
+	// Group the "i-1 tag+i word" features by word (then by tag, so that
+	// the layout does not depend on the model file's order).
+	slices.SortFunc(tagWords, func(a, b sufRef) int {
+		return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.slot, b.slot))
+	})
+	if len(m.tagNames) > tagCountMask || len(tagWords) >= 1<<(32-tagCountBits) {
+		return nil, errors.New("tagger: model: too many tags")
+	}
+	m.tagWord = make([]tagWordFeat, len(tagWords))
+	m.wordTags = make([]uint32, len(m.vocab))
+	for i, s := range tagWords {
+		if i > 0 && tagWords[i-1].id == s.id && tagWords[i-1].slot == s.slot {
+			return nil, errors.New("tagger: model: duplicate feature")
+		}
+		m.tagWord[i] = tagWordFeat{s.slot, m.refs[s.f]}
+		r := &m.wordTags[s.id]
+		if *r == 0 {
+			*r = uint32(i) << tagCountBits
+		}
+		*r++ // a word has at most one feature per tag: fewer than 1<<tagCountBits
 	}
 	nt := len(m.tagNames)
 	m.tag1, m.tag2, m.pair = make([]featRef, nt), make([]featRef, nt), make([]featRef, nt*nt)
@@ -544,7 +582,7 @@ func intern(ids map[string]int32, s string) int32 {
 func (m *model) context(s string) ctxEntry {
 	e := noContext
 	if id, ok := m.vocab[s]; ok {
-		e.word, e.feat = id, m.wordFeat[id]
+		e.tags, e.feat = m.wordTags[id], m.wordFeat[id]
 	}
 	if id, ok := m.suffix[s[len(s)-min(len(s), 3):]]; ok {
 		e.suf = [2]featRef{m.sufFeat[id][1], m.sufFeat[id][2]}
@@ -552,7 +590,7 @@ func (m *model) context(s string) ctxEntry {
 	return e
 }
 
-var noContext = ctxEntry{word: -1}
+var noContext = ctxEntry{}
 
 // normContext returns the ids of prose's normalize(w) for a non-empty w:
 // "!HYPHEN" if w contains "-" but does not start with it, "!YEAR" if w is a
@@ -604,7 +642,7 @@ func (m *model) contextBytes(b []byte) ctxEntry {
 	}
 	e := noContext
 	if id, ok := m.vocab[string(b)]; ok {
-		e.word, e.feat = id, m.wordFeat[id]
+		e.tags, e.feat = m.wordTags[id], m.wordFeat[id]
 	}
 	if id, ok := m.suffix[string(b[len(b)-min(len(b), 3):])]; ok {
 		e.suf = [2]featRef{m.sufFeat[id][1], m.sufFeat[id][2]}
@@ -745,9 +783,10 @@ func (m *model) score(w string, raw int32, ctx []ctxEntry, p1, p2 int32, score *
 		seen |= m.add(score, m.suffixFeat(w))
 	}
 	seen |= m.add(score, m.pref[w[0]])
-	if p1 >= 0 && ctx[2].word >= 0 {
-		if f, ok := m.tagWord[uint64(p1)<<32|uint64(ctx[2].word)]; ok {
-			seen |= m.add(score, f)
+	for _, t := range m.tagWordsOf(ctx[2].tags) { // p1 < 0 matches none
+		if t.tag == p1 {
+			seen |= m.add(score, t.f)
+			break
 		}
 	}
 	seen |= m.add(score, ctx[2].feat[0]) // i word
@@ -767,6 +806,13 @@ func (m *model) add(score *[maxClasses]int32, f featRef) (seen uint64) {
 		seen |= 1 << (e & 63)
 	}
 	return seen
+}
+
+// tagWordsOf returns the "i-1 tag+i word" features of a word, given its
+// wordTags entry.
+func (m *model) tagWordsOf(r uint32) []tagWordFeat {
+	o := r >> tagCountBits
+	return m.tagWord[o : o+r&tagCountMask]
 }
 
 // weights returns the entries of feature f.
