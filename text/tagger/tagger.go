@@ -185,16 +185,16 @@ type model struct {
 	baseMask []uint64
 
 	bias     featRef
-	pref     [256]featRef       // "i pref1 " + string(rune(b)), by first byte b
-	suffix   map[string]int32   // suffix → suffix id
-	sufFeat  [][3]featRef       // by suffix id: i suffix, i-1 suffix, i+1 suffix
-	vocab    map[string]int32   // context word → word id
-	wordFeat [][5]featRef       // by word id: i word, i-1 word, i-2 word, i+1 word, i+2 word
-	tagIDs   map[string]int32   // tag → tag id
-	tagNames []string           // tag id → tag
-	tag1     []featRef          // by tag id: i-1 tag
-	tag2     []featRef          // by tag id: i-2 tag
-	pair     []featRef          // by p1*len(tagNames)+p2: i tag+i-2 tag
+	pref     [256]featRef     // "i pref1 " + string(rune(b)), by first byte b
+	suffix   map[string]int32 // suffix → suffix id
+	sufFeat  [][3]featRef     // by suffix id: i suffix, i-1 suffix, i+1 suffix
+	vocab    map[string]int32 // context word → word id
+	wordFeat [][5]featRef     // by word id: i word, i-1 word, i-2 word, i+1 word, i+2 word
+	tagIDs   map[string]int32 // tag → tag id
+	tagNames []string         // tag id → tag
+	tag1     []featRef        // by tag id: i-1 tag
+	tag2     []featRef        // by tag id: i-2 tag
+	pair     []featRef        // by p1*len(tagNames)+p2: i tag+i-2 tag
 	// tagWord holds the "i-1 tag+i word" features, grouped by word;
 	// wordTags[word id] locates a word's group (see tagWordRange). A
 	// word has one or two on average, so a short scan beats a hash.
