@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"math"
 	"runtime"
+	"runtime/metrics"
 	"syscall"
 	"time"
 
@@ -24,8 +26,11 @@ func newBenchCmd() *cobra.Command {
 		Short: "Measure throughput and memory against our tokenizer and prose, in the same run",
 		Long: `bench analyses the corpus (default: the seeds) with the full pipeline — reading,
 cleaning, tokenizing, sentence splitting, tagging (unless --no-pos), matching,
-measures, profiles by --by — and reports words/s in all and per core, MB/s and
-the process's peak resident memory.
+measures, profiles by --by — and reports words/s in all and per core, MB/s, the
+process's peak resident memory, the CPU time it took (user + system) and the
+share of it the garbage collector spent, under the soft memory limit in force
+(--memory-limit; compare a run with --memory-limit off to see what the limit
+costs).
 
 --corpus-repeat K streams the corpus K times over (read again each time, so
 nothing is held), to show that memory stays flat as the corpus grows: run it
@@ -70,7 +75,7 @@ so that machine noise cancels in the ratios.`,
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "slant: %d articles (%d skipped; corpus ×%d), %d words, %.1f MB in %s on %d cores (POS %v)\n", st.Articles, len(st.Skipped), repeat, words, float64(bytes)/1e6, ours.Round(time.Millisecond), cores, !in.noPOS)
 			fmt.Fprintf(w, "  %.0f words/s (%.0f per core), %.2f MB/s, %d profiles by %s\n", float64(words)/ours.Seconds(), float64(words)/ours.Seconds()/float64(cores), float64(bytes)/1e6/ours.Seconds(), len(ps.Keys()), by)
-			fmt.Fprintf(w, "  peak RSS %.0f MB\n", rss)
+			fmt.Fprintf(w, "  peak RSS %.0f MB; %s\n", rss, cpuAndGC())
 			if len(sample) == 0 {
 				return nil
 			}
@@ -141,6 +146,33 @@ func benchBaselines(ctx context.Context, w interface{ Write([]byte) (int, error)
 	fmt.Fprintf(w, "  slant full analysis  %12.0f words/s   %6.1fx the tokenizer's time\n", rate(oursT), oursT.Seconds()/tokT.Seconds())
 	fmt.Fprintf(w, "  prose NewDocument    %12.0f words/s   slant is %.2fx prose's speed\n", rate(proseT), proseT.Seconds()/oursT.Seconds())
 	return nil
+}
+
+// cpuAndGC describes the process's CPU time so far (user + system), the
+// share the garbage collector took (the runtime's estimate) and the soft
+// memory limit in force.
+func cpuAndGC() string {
+	var ru syscall.Rusage
+	cpu := 0.0
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	}
+	// The runtime's total is GOMAXPROCS × wall time: idle time is taken
+	// out so that the share is of the CPU time used.
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"}, {Name: "/cpu/classes/idle:cpu-seconds"}, {Name: "/gc/gomemlimit:bytes"}}
+	metrics.Read(s)
+	gc, total, limit := 0.0, 0.0, "none"
+	if s[0].Value.Kind() == metrics.KindFloat64 && s[1].Value.Kind() == metrics.KindFloat64 && s[2].Value.Kind() == metrics.KindFloat64 {
+		gc, total = s[0].Value.Float64(), s[1].Value.Float64()-s[2].Value.Float64()
+	}
+	if s[3].Value.Kind() == metrics.KindUint64 && s[3].Value.Uint64() < math.MaxInt64 {
+		limit = fmt.Sprintf("%d MiB", s[3].Value.Uint64()>>20)
+	}
+	share := 0.0
+	if total > 0 {
+		share = gc / total
+	}
+	return fmt.Sprintf("CPU %.1f s (GC %.0f%%); memory limit %s", cpu, 100*share, limit)
 }
 
 // peakRSSMB returns the process's peak resident set size in MB (Linux
