@@ -144,6 +144,9 @@ func TestMisfirePatterns(t *testing.T) {
 		{"In her talking points, issued to Democrats, she said the vote would wait.", ""},
 		{"He gave a speech rehashing his usual talking points.", "talking points"},
 		{"Pundits kept repeating Kremlin talking points.", "talking points"},
+		{"Vandals sprayed graffiti on a historic black church.", ""},
+		{"By historic standards, the turnout was low.", ""},
+		{"The two leaders signed a historic deal.", "historic"},
 		// productive derisive compounds and colloquial pejoratives
 		{"Trump-loving voters cheered.", "Trump-loving"},
 		{"a gun-obsessed, America-hating, power-crazed crowd", "gun-obsessed America-hating power-crazed"},
