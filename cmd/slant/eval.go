@@ -153,8 +153,14 @@ quotes and reported speech, and the features measuring quoted material, out of
 the model; --quotes count lets them count like the reporter's words (BABE's
 expert annotators label a sentence biased when it quotes biased words). The
 choice, λ, the threshold, the cross-validated figures, the data path and the
-date are recorded in the weights file. A unigram multinomial Naive Bayes on the
-same folds is reported for comparison.`,
+date are recorded in the weights file.
+
+By default all three feature sets are used, with at most ` + strconv.Itoa(evaluate.DefaultMaxWeights) + ` weights. A unigram
+multinomial Naive Bayes on the same folds (over every word, and under --quotes
+discount also over the reporter's words only) is reported for comparison, and a
+warning is printed when the Naive Bayes over every word beats the fitted model
+on ROC-AUC or macro-F1: a bag of words should never be the better model
+without you being told.`,
 		Example: `  slant train --dataset my_labels.jsonl --out weights.yaml
   slant train --dataset my_labels.jsonl --features core --max-weights 0 --out weights.yaml
   slant eval --dataset held_out.jsonl --weights weights.yaml`,
