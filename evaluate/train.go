@@ -119,6 +119,9 @@ type TrainReport struct {
 	// stored in the weights.
 	Threshold float64 `json:"threshold"`
 	NonZero   int     `json:"non_zero"`
+	// CapBinding says the chosen λ is the smallest MaxWeights allowed:
+	// cross-validation would have gone on to more weights.
+	CapBinding bool `json:"cap_binding"`
 	// Baseline is a unigram multinomial Naive Bayes on the same folds,
 	// over every word (quoted or not): the bag of words a researcher
 	// would otherwise use.
@@ -324,6 +327,7 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 			}
 		}
 	}
+	capCut := allowed < len(lambdas) // the cap stopped the path
 	lambdas = lambdas[:allowed]
 
 	// Out-of-fold predictions per λ.
@@ -389,6 +393,7 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 		}
 	}
 	rep.Lambda = round6sig(lambdas[best])
+	rep.CapBinding = capCut && best == allowed-1
 	rep.CVLogLoss = round4(logLoss(oof[best], labels))
 	rep.CVAUC = round4(AUC(oof[best], labels))
 	rep.CVMacroF1 = round4(crossThresholdF1(oof[best], labels, fold, opt.Folds))

@@ -490,3 +490,35 @@ func TestBaselineSameWordsQuotedLabel(t *testing.T) {
 		t.Fatalf("count: AUC %v, same-words baseline %+v, BaselineBeats %q", count.CVAUC, count.BaselineSameWords, count.BaselineBeats())
 	}
 }
+
+// TestCapBinding: positives carry one of two invented words, so the model
+// needs both; capped at one weight, the cap stops the path where
+// cross-validation still improves, and the report says so (a fine λ path,
+// so that the one weight kept is not the dust of its first step).
+// Uncapped it does not.
+func TestCapBinding(t *testing.T) {
+	items := plantedItems(80)
+	for i := range items {
+		if i%4 == 3 {
+			items[i].Text = strings.Replace(items[i].Text, "zorblat", "quindle", 1)
+		}
+	}
+	a, err := Analyse(termsAnalyzer(t), items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	capped, err := a.Train(TrainOptions{Features: []string{FeaturesWords}, MaxWeights: 1, PathLength: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !capped.CapBinding || capped.NonZero != 1 || capped.CVAUC >= 1 {
+		t.Fatalf("capped at 1: CapBinding %v, %d weights, AUC %v", capped.CapBinding, capped.NonZero, capped.CVAUC)
+	}
+	free, err := a.Train(TrainOptions{Features: []string{FeaturesWords}, MaxWeights: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if free.CapBinding || free.CVAUC != 1 || free.Weights.Training.MaxWeights != 0 {
+		t.Fatalf("uncapped: CapBinding %v, AUC %v, recorded cap %d", free.CapBinding, free.CVAUC, free.Weights.Training.MaxWeights)
+	}
+}

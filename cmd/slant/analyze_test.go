@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/slantlab/slant/evaluate"
+	"github.com/slantlab/slant/framing"
 )
 
 func runCLI(t *testing.T, args ...string) (int, string, string) {
@@ -230,7 +233,7 @@ func TestTrainWarnsWhenNaiveBayesWins(t *testing.T) {
 	weights := filepath.Join(dir, "w.yaml")
 	const warning = "slant: warning: the bag of words (unigram Naive Bayes on the same folds) beats this model on ROC-AUC"
 	code, out, errs := runCLI(t, "train", "--dataset", data, "--out", weights, "--no-pos", "--features", "core")
-	if code != 0 || !strings.Contains(errs, warning) || !strings.Contains(errs, "--quotes count") {
+	if code != 0 || !strings.Contains(errs, warning) || !strings.Contains(errs, "add words (--features core,categories,words)") {
 		t.Fatalf("train --features core: exit %d, no warning\n%s%s", code, out, errs)
 	}
 	code, out, errs = runCLI(t, "train", "--dataset", data, "--out", weights, "--no-pos", "--seed", "7")
@@ -242,5 +245,21 @@ func TestTrainWarnsWhenNaiveBayesWins(t *testing.T) {
 		if !strings.Contains(string(saved), want) {
 			t.Errorf("weights file lacks %q:\n%s", want, saved)
 		}
+	}
+}
+
+// TestTrainAdvice: the warning suggests only what the run left out.
+func TestTrainAdvice(t *testing.T) {
+	rep := evaluate.TrainReport{Features: []string{evaluate.FeaturesCore}, Quotes: framing.QuotesDiscount, CapBinding: true,
+		Weights: framing.Weights{Training: &framing.TrainingRecord{MaxWeights: 40}}}
+	got := trainAdvice(rep)
+	for _, want := range []string{"add words", "--quotes count", "the cap of 40 stopped the path"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("advice %q lacks %q", got, want)
+		}
+	}
+	rep.Features, rep.Quotes, rep.CapBinding = evaluate.DefaultFeatureSets, framing.QuotesCount, false
+	if got := trainAdvice(rep); strings.Contains(got, "--features") || strings.Contains(got, "--quotes") || strings.Contains(got, "--max-weights") || !strings.Contains(got, "--min-df") {
+		t.Errorf("nothing left out, advice %q", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -244,7 +245,7 @@ without you being told.`,
 			}
 			fmt.Fprintf(w, "weights written to %s\n", out)
 			if beats := rep.BaselineBeats(); len(beats) > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), "slant: warning: the bag of words (unigram Naive Bayes on the same folds) beats this model on %s; try adding words (--features core,categories,words), --quotes count, or a higher --max-weights\n", strings.Join(beats, " and "))
+				fmt.Fprintf(cmd.ErrOrStderr(), "slant: warning: the bag of words (unigram Naive Bayes on the same folds) beats this model on %s; %s\n", strings.Join(beats, " and "), trainAdvice(rep))
 			}
 			if rep.NonZero == 0 {
 				fmt.Fprintln(cmd.ErrOrStderr(), "slant: warning: no weight was kept (the penalty chose the empty model, or --max-weights is below the first step of the path)")
@@ -267,6 +268,25 @@ without you being told.`,
 	c.Flags().StringVar(&task, "task", "sentences", "sentences (the sentence bias score) or frames (per-frame weights over the frame cues, for eval-frames --weights)")
 	c.Flags().StringVar(&mappingPath, "mapping", "", "frames: theme → policy-frame mapping YAML (default: the embedded GVFC mapping)")
 	return c
+}
+
+// trainAdvice suggests what might let a trained model catch up with the
+// bag of words, from what the run left out.
+func trainAdvice(rep evaluate.TrainReport) string {
+	var tips []string
+	if !slices.Contains(rep.Features, evaluate.FeaturesWords) {
+		tips = append(tips, "add words (--features "+strings.Join(evaluate.DefaultFeatureSets, ",")+")")
+	}
+	if rep.Quotes == framing.QuotesDiscount {
+		tips = append(tips, "let quoted words count (--quotes count; the Naive Bayes reads them)")
+	}
+	if tr := rep.Weights.Training; rep.CapBinding && tr != nil {
+		tips = append(tips, fmt.Sprintf("allow more weights (a higher --max-weights: the cap of %d stopped the path)", tr.MaxWeights))
+	}
+	if len(tips) == 0 {
+		return "more labelled data, or a lower --min-df, may help; the model stays sparse and named, the Naive Bayes weighs every word"
+	}
+	return "try: " + strings.Join(tips, "; ")
 }
 
 // trainFrames is slant train --task frames.
