@@ -1,10 +1,13 @@
 package lexicon
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/slantlab/slant/text"
@@ -88,6 +91,7 @@ type compiled struct {
 	upper     bool // attrs case: upper — "US" the country, not "us"
 	lower     bool // attrs case: lower — "us" the pronoun, not "US"
 	compounds bool
+	shadow    bool // entry.Shadow, copied so matching need not follow the pointer
 	length    int
 	literal   map[string]bool // literal-sense cues (norms and stems); nil if none
 }
@@ -102,7 +106,13 @@ type Matcher struct {
 	stemmer    *text.Stemmer
 	hasStems   bool
 	exclude    *excluder // nil when the set has no exclusions
-	states     sync.Pool // *matchState scratch reused across documents
+	// roots is the root index (see maxRootIndex), rootMu serialises its
+	// merges; rootLimit and rootBatch are maxRootIndex and rootMergeBatch
+	// (tests lower them).
+	roots                atomic.Pointer[rootIndex]
+	rootMu               sync.Mutex
+	rootLimit, rootBatch int
+	states               sync.Pool // *matchState scratch reused across documents
 }
 
 // Compile builds a matcher for set. stemmer may be shared with a
@@ -111,7 +121,7 @@ func Compile(set *Set, stemmer *text.Stemmer) (*Matcher, error) {
 	if stemmer == nil {
 		stemmer = &text.Stemmer{}
 	}
-	m := &Matcher{set: set, root: newNode(), stemmer: stemmer, exclude: newExcluder(set.Exclusions())}
+	m := &Matcher{set: set, root: newNode(), stemmer: stemmer, exclude: newExcluder(set.Exclusions()), rootLimit: maxRootIndex, rootBatch: rootMergeBatch}
 	cindex := map[string]int{}
 	for _, c := range set.Categories() {
 		ci, ok := cindex[c.Construct]
@@ -135,7 +145,7 @@ func Compile(set *Set, stemmer *text.Stemmer) (*Matcher, error) {
 			idx := len(m.entries)
 			m.entries = append(m.entries, compiled{
 				cat: c, entry: e, weight: c.EffectiveWeight(e), construct: ci, order: idx,
-				upper: e.Attrs["case"] == "upper", lower: e.Attrs["case"] == "lower", compounds: e.Compounds, length: len(pats),
+				upper: e.Attrs["case"] == "upper", lower: e.Attrs["case"] == "lower", compounds: e.Compounds, shadow: e.Shadow, length: len(pats),
 				literal: m.literalCues(e),
 			})
 			n.ends = append(n.ends, idx)
@@ -261,13 +271,61 @@ func (g globEdge) matches(w string) bool {
 type matchState struct {
 	doc     *text.Document
 	stems   []string
-	best    []cand // best candidate per construct at the current position
-	lastEnd []int  // per construct, the end of its last hit
+	roots   []*rootHit // per token, what the trie's root offers it; nil for nothing
+	best    []cand     // best candidate per construct at the current position
+	lastEnd []int      // per construct, the end of its last hit
+	// pending holds the norms this state met that the matcher's root
+	// index did not know yet, until they are merged into it.
+	pending rootIndex
+}
+
+// rootIndex maps norms to what the trie's root offers them (nil for
+// nothing), for word tokens and for the other kinds, whose stem is their
+// norm and which never meet globs. Keys are copies, so an index keeps no
+// article alive.
+type rootIndex struct {
+	words, others map[string]*rootHit
+}
+
+func newRootIndex() *rootIndex {
+	return &rootIndex{words: map[string]*rootHit{}, others: map[string]*rootHit{}}
+}
+
+func (x *rootIndex) of(word bool) map[string]*rootHit {
+	if word {
+		return x.words
+	}
+	return x.others
+}
+
+func (x *rootIndex) len() int { return len(x.words) + len(x.others) }
+
+// rootHit is what the trie's root offers a token: its children by the
+// token's norm, by its stem, and by the globs its norm matches, and its
+// stem (for literal cues and deeper stem edges).
+type rootHit struct {
+	exact, stem *node
+	globs       []*node
+	stemmed     string
 }
 
 // maxPooledTokens bounds the scratch a Matcher keeps between documents:
 // the stems of a longer document are not kept for the next one.
 const maxPooledTokens = 1 << 16
+
+// Every token of every document starts a walk at the trie's root, and most
+// match nothing there. A Matcher keeps what the root offers each norm it
+// has met in an index that is never written once published (an atomic
+// pointer; readers take no lock): one lookup there replaces the stem
+// cache's lookup (hash, lock, a large shared map) and the root's exact,
+// stem and glob lookups. Norms it does not know go to the document's state
+// and are merged into a new index every rootMergeBatch of them; an index
+// past maxRootIndex norms is started afresh from the new ones. The index
+// only saves work: what it holds never changes a match.
+const (
+	maxRootIndex   = 1 << 16
+	rootMergeBatch = 1 << 10
+)
 
 // getState returns scratch space for doc, reused from an earlier document
 // when one is free (documents are matched concurrently, so the pool hands
@@ -275,26 +333,49 @@ const maxPooledTokens = 1 << 16
 func (m *Matcher) getState(doc *text.Document) *matchState {
 	st, _ := m.states.Get().(*matchState)
 	if st == nil {
-		st = &matchState{best: make([]cand, len(m.constructs)), lastEnd: make([]int, len(m.constructs))}
+		st = &matchState{best: make([]cand, len(m.constructs)), lastEnd: make([]int, len(m.constructs)), pending: *newRootIndex()}
 	}
 	st.doc = doc
 	if cap(st.stems) < len(doc.Tokens) {
 		st.stems = make([]string, len(doc.Tokens))
+		st.roots = make([]*rootHit, len(doc.Tokens))
 	} else {
 		st.stems = st.stems[:len(doc.Tokens)]
+		st.roots = st.roots[:len(doc.Tokens)]
 	}
 	clear(st.lastEnd)
 	return st
 }
 
-// putState returns st to the pool, dropping its references to the
-// document's strings so the pool never keeps an article alive.
+// putState merges st's pending norms into the root index when there are
+// enough of them, and returns st to the pool, dropping its references to
+// the document's strings so the pool never keeps an article alive.
 func (m *Matcher) putState(st *matchState) {
+	if st.pending.len() >= m.rootBatch {
+		m.mergeRoots(&st.pending)
+	}
 	clear(st.stems)
+	clear(st.roots)
 	st.doc = nil
 	if cap(st.stems) <= maxPooledTokens {
 		m.states.Put(st)
 	}
+}
+
+// mergeRoots publishes a new root index holding the current one's norms
+// (unless it is full) and p's, and empties p.
+func (m *Matcher) mergeRoots(p *rootIndex) {
+	m.rootMu.Lock()
+	defer m.rootMu.Unlock()
+	next := newRootIndex()
+	if cur := m.roots.Load(); cur != nil && cur.len()+p.len() <= m.rootLimit {
+		next = &rootIndex{words: maps.Clone(cur.words), others: maps.Clone(cur.others)}
+	}
+	maps.Copy(next.words, p.words)
+	maps.Copy(next.others, p.others)
+	m.roots.Store(next)
+	clear(p.words)
+	clear(p.others)
 }
 
 type cand struct {
@@ -303,12 +384,58 @@ type cand struct {
 	ok     bool
 }
 
+// lookRoot fills st.roots for every token of the document.
+func (m *Matcher) lookRoot(st *matchState) {
+	idx := m.roots.Load()
+	if idx == nil {
+		idx = &rootIndex{}
+	}
+	for j := range st.doc.Tokens {
+		t := &st.doc.Tokens[j]
+		word := t.Kind == text.Word
+		r, ok := idx.of(word)[t.Norm]
+		if !ok {
+			pend := st.pending.of(word)
+			if r, ok = pend[t.Norm]; !ok {
+				key := strings.Clone(t.Norm)
+				r = m.rootOf(key, word)
+				pend[key] = r
+			}
+		}
+		st.roots[j] = r
+	}
+}
+
+// rootOf computes what the root offers a token with this norm, nil for
+// nothing; word tokens are stemmed and checked against globs. norm must
+// not share memory with a document (the Stemmer returns its own copies).
+func (m *Matcher) rootOf(norm string, word bool) *rootHit {
+	r := rootHit{stemmed: norm}
+	if word {
+		r.stemmed = m.stemmer.Stem(norm)
+	}
+	r.exact = m.root.exact[norm]
+	if m.root.stem != nil {
+		r.stem = m.root.stem[r.stemmed]
+	}
+	if word {
+		m.root.eachGlob(norm, func(g globEdge) { r.globs = append(r.globs, g.next) })
+	}
+	if r.exact == nil && r.stem == nil && r.globs == nil {
+		return nil
+	}
+	return &r
+}
+
 func (s *matchState) stem(m *Matcher, i int) string {
 	if s.stems[i] == "" {
 		t := s.doc.Tokens[i]
-		if t.Kind == text.Word {
+		switch {
+		case s.roots[i] != nil:
+			s.stems[i] = s.roots[i].stemmed
+		case t.Kind == text.Word:
 			s.stems[i] = m.stemmer.Stem(t.Norm)
-		} else {
+		default:
 			s.stems[i] = t.Norm
 		}
 	}
@@ -325,23 +452,11 @@ func (m *Matcher) Match(doc *text.Document) []Hit {
 	st := m.getState(doc)
 	defer m.putState(st)
 	lastEnd := st.lastEnd
+	m.lookRoot(st)
 	var hits []Hit
 	for i := range doc.Tokens {
-		for k := range st.best {
-			st.best[k] = cand{}
-		}
-		m.walk(st, m.root, i, i)
-		for ci, c := range st.best {
-			if !c.ok || i < lastEnd[ci] {
-				continue
-			}
-			ce := &m.entries[c.entry]
-			last := i + c.length
-			lastEnd[ci] = last
-			if ce.entry.Shadow || m.literalAt(st, ce, i, last) {
-				continue
-			}
-			hits = append(hits, Hit{Start: doc.Tokens[i].Start, End: doc.Tokens[last-1].End, First: i, Last: last, Category: ce.cat, Entry: ce.entry, Weight: ce.weight})
+		if r := st.roots[i]; r != nil {
+			hits = m.matchAt(st, r, i, hits)
 		}
 		if doc.Tokens[i].IsHyphenated() {
 			hits = m.matchParts(st, i, lastEnd, hits)
@@ -356,12 +471,41 @@ func (m *Matcher) Match(doc *text.Document) []Hit {
 		}
 		hits = kept
 	}
-	sort.SliceStable(hits, func(a, b int) bool {
-		if hits[a].Start != hits[b].Start {
-			return hits[a].Start < hits[b].Start
+	slices.SortStableFunc(hits, func(a, b Hit) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return hits[a].End > hits[b].End
+		return cmp.Compare(b.End, a.End)
 	})
+	return hits
+}
+
+// matchAt walks the trie from token i, whose root children are r, and
+// appends the longest match per construct (lowest entry order on ties).
+func (m *Matcher) matchAt(st *matchState, r *rootHit, i int, hits []Hit) []Hit {
+	doc, lastEnd := st.doc, st.lastEnd
+	clear(st.best)
+	if r.exact != nil {
+		m.walk(st, r.exact, i, i+1)
+	}
+	if r.stem != nil {
+		m.walk(st, r.stem, i, i+1)
+	}
+	for _, g := range r.globs {
+		m.walk(st, g, i, i+1)
+	}
+	for ci, c := range st.best {
+		if !c.ok || i < lastEnd[ci] {
+			continue
+		}
+		ce := &m.entries[c.entry]
+		last := i + c.length
+		lastEnd[ci] = last
+		if ce.shadow || m.literalAt(st, ce, i, last) {
+			continue
+		}
+		hits = append(hits, Hit{Start: doc.Tokens[i].Start, End: doc.Tokens[last-1].End, First: i, Last: last, Category: ce.cat, Entry: ce.entry, Weight: ce.weight})
+	}
 	return hits
 }
 
@@ -436,7 +580,7 @@ func (m *Matcher) matchParts(st *matchState, i int, lastEnd []int, hits []Hit) [
 		for _, n := range cands {
 			for _, e := range n.ends {
 				ce := &m.entries[e]
-				if !ce.compounds || ce.length != 1 || lastEnd[ce.construct] > i || ce.entry.Shadow || m.literalAt(st, ce, i, i+1) {
+				if !ce.compounds || ce.length != 1 || lastEnd[ce.construct] > i || ce.shadow || m.literalAt(st, ce, i, i+1) {
 					continue
 				}
 				if (ce.upper && !hasCaseIn(src[p.Start:p.End], unicode.IsLower)) || (ce.lower && !hasCaseIn(src[p.Start:p.End], unicode.IsUpper)) {

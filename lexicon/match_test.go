@@ -1,9 +1,13 @@
 package lexicon
 
 import (
+	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/slantlab/slant/seeds"
 	"github.com/slantlab/slant/text"
 )
 
@@ -158,5 +162,95 @@ func TestMatcherWeights(t *testing.T) {
 	}
 	if len(ws) != 3 || ws[0] != 0.7 || ws[1] != 0.5 || ws[2] != 1 {
 		t.Fatalf("weights %v, want [0.7 0.5 1]", ws)
+	}
+}
+
+// TestRootIndexRefill matches the seeds with the default lexicons through
+// one matcher that merges its new norms into the root index after every
+// document and starts the index afresh each time (limit 1, batch 1), and
+// one with the default limits, each seed twice and in turn, so that every
+// document meets an index filled by others, then all of them again from
+// four goroutines at once (run with -race): the hits must be the same as a
+// fresh matcher's on its first document.
+func TestRootIndexRefill(t *testing.T) {
+	set, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := text.NewPipeline(text.WithoutTagging())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*text.Document
+	for a, err := range seeds.Corpus(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := p.Process(a.Text, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	if len(docs) != 5 {
+		t.Fatalf("%d seed documents, want 5", len(docs))
+	}
+	small, err := Compile(set, p.Stemmer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	small.rootLimit, small.rootBatch = 1, 1
+	kept, err := Compile(set, p.Stemmer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(doc *text.Document, hs []Hit) string {
+		var b strings.Builder
+		for _, h := range hs {
+			fmt.Fprintf(&b, "%s %d-%d %q %v|", h.Category.ID, h.Start, h.End, doc.Text[h.Start:h.End], h.Part)
+		}
+		return b.String()
+	}
+	var want []string
+	total := 0
+	for _, doc := range docs {
+		fresh, err := Compile(set, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, render(doc, fresh.Match(doc)))
+		total += len(fresh.Match(doc))
+	}
+	if total == 0 {
+		t.Fatal("no hits on the seeds")
+	}
+	for round := range 2 {
+		for i, doc := range docs {
+			if got := render(doc, small.Match(doc)); got != want[i] {
+				t.Errorf("round %d seed %d: index renewed after each document gives\n%s\nwant\n%s", round, i, got, want[i])
+			}
+			if got := render(doc, kept.Match(doc)); got != want[i] {
+				t.Errorf("round %d seed %d: kept index gives\n%s\nwant\n%s", round, i, got, want[i])
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*2*len(docs))
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 2 * len(docs) {
+				i := (k + g) % len(docs)
+				for _, m := range []*Matcher{small, kept} {
+					if got := render(docs[i], m.Match(docs[i])); got != want[i] {
+						errs <- fmt.Sprintf("goroutine %d seed %d: got %s", g, i, got)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
