@@ -10,10 +10,11 @@
 //
 // Train fits the sentence score: a lasso or elastic-net logistic regression
 // (coordinate descent, glm.go) on standardised features from the chosen
-// sets (the named features, lexicon category × voice counts, word stems and
-// bigrams), λ chosen by cross-validated log loss, the threshold chosen on
-// out-of-fold predictions; every weight is named, and a unigram Naive Bayes
-// on the same folds is reported beside it.
+// sets (by default all of them: the named features, lexicon category × voice
+// counts, word stems and bigrams; at most DefaultMaxWeights weights), λ
+// chosen by cross-validated log loss, the threshold chosen on out-of-fold
+// predictions; every weight is named, and a unigram Naive Bayes on the same
+// folds is reported beside it (TrainReport.BaselineBeats says when it wins).
 //
 // RunFrames checks the article-level policy frame against a frame-annotated
 // corpus (the Gun Violence Frame Corpus schema), through the documented
