@@ -119,8 +119,9 @@ type TrainReport struct {
 	// stored in the weights.
 	Threshold float64 `json:"threshold"`
 	NonZero   int     `json:"non_zero"`
-	// CapBinding says the chosen λ is the smallest MaxWeights allowed:
-	// cross-validation would have gone on to more weights.
+	// CapBinding says the chosen λ is the smallest MaxWeights allowed and
+	// the next λ of the path (more weights than the cap) has a lower
+	// cross-validated log loss: the cap, not the data, set the model's size.
 	CapBinding bool `json:"cap_binding"`
 	// Baseline is a unigram multinomial Naive Bayes on the same folds,
 	// over every word (quoted or not): the bag of words a researcher
@@ -327,12 +328,18 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 			}
 		}
 	}
-	capCut := allowed < len(lambdas) // the cap stopped the path
+	// When the cap stopped the path, cross-validation also scores the next
+	// λ (not eligible) to tell whether the cap, not the data, set the size.
+	capCut := allowed < len(lambdas)
+	cvLambdas := lambdas[:allowed]
+	if capCut {
+		cvLambdas = lambdas[:allowed+1]
+	}
 	lambdas = lambdas[:allowed]
 
 	// Out-of-fold predictions per λ.
 	fold := folds(labels, opt.Folds, opt.Seed)
-	oof := make([][]float64, allowed)
+	oof := make([][]float64, len(cvLambdas))
 	for k := range oof {
 		oof[k] = make([]float64, len(items))
 	}
@@ -354,7 +361,7 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 			}
 		}
 		d, yy := build(keep)
-		path := fitPath(d, yy, lambdas, glmOptions{alpha: opt.Alpha})
+		path := fitPath(d, yy, cvLambdas, glmOptions{alpha: opt.Alpha})
 		for k := range path.lambdas {
 			w, b := path.raw(d, k)
 			for i := range items {
@@ -393,7 +400,7 @@ func (a *Analysed) Train(opt TrainOptions) (TrainReport, error) {
 		}
 	}
 	rep.Lambda = round6sig(lambdas[best])
-	rep.CapBinding = capCut && best == allowed-1
+	rep.CapBinding = capCut && best == allowed-1 && logLoss(oof[allowed], labels) < logLoss(oof[best], labels)
 	rep.CVLogLoss = round4(logLoss(oof[best], labels))
 	rep.CVAUC = round4(AUC(oof[best], labels))
 	rep.CVMacroF1 = round4(crossThresholdF1(oof[best], labels, fold, opt.Folds))
