@@ -147,6 +147,10 @@ func TestMisfirePatterns(t *testing.T) {
 		{"Vandals sprayed graffiti on a historic black church.", ""},
 		{"By historic standards, the turnout was low.", ""},
 		{"The two leaders signed a historic deal.", "historic"},
+		{"The officers were charged with aiding and abetting murder.", ""},
+		{"The network aided and abetted the cover-up.", "aided and abetted cover-up"},
+		{"The tribunal opened an investigation into war crimes in the region.", ""},
+		{"The army committed war crimes in the region.", "war crimes war crimes"}, // loaded, and contested (delegitimizing)
 		// productive derisive compounds and colloquial pejoratives
 		{"Trump-loving voters cheered.", "Trump-loving"},
 		{"a gun-obsessed, America-hating, power-crazed crowd", "gun-obsessed America-hating power-crazed"},
