@@ -71,6 +71,18 @@ type line struct {
 	bullet     bool
 	furniture  string // reason when a furniture pattern matched
 	soft       string // weaker sign (address, furniture vocabulary)
+	fold       string // foldLine(text), set by clean for short lines
+	lower      string // strings.ToLower(text), once lowered is set
+	lowered    bool
+}
+
+// lowerText returns the line in lower case, computed once: several
+// patterns' prefilters read it.
+func (l *line) lowerText() string {
+	if !l.lowered {
+		l.lower, l.lowered = strings.ToLower(l.text), true
+	}
+	return l.lower
 }
 
 // Clean splits text into title, body and removed furniture. title, when
@@ -91,7 +103,8 @@ func (c Cleaner) clean(text, title, outlet string) Cleaned {
 		l := &lines[i]
 		analyseLine(l)
 		if l.words <= 12 { // only short lines can be "repeated line" furniture
-			seen[foldLine(l.text)]++
+			l.fold = foldLine(l.text)
+			seen[l.fold]++
 		}
 		if c.Boilerplate != nil && l.furniture == "" && !strongBody(l) {
 			if r := c.Boilerplate.corpusFurniture(l); r != "" {
@@ -103,7 +116,7 @@ func (c Cleaner) clean(text, title, outlet string) Cleaned {
 	}
 	for i := range lines {
 		l := &lines[i]
-		if l.furniture == "" && seen[foldLine(l.text)] > 1 && !strongBody(l) && l.words <= 12 {
+		if l.furniture == "" && l.words <= 12 && seen[l.fold] > 1 && !strongBody(l) {
 			l.furniture = "repeated line"
 		}
 	}
@@ -275,8 +288,40 @@ func trimSpan(text string, s, e int) (int, int) {
 	return s, e
 }
 
+// foldLine folds a line for comparison: ’ as ', lower case, runs of space
+// as one space, trimmed.
 func foldLine(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
 	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "\u2019", "'"))), " ")
+}
+
+// foldASCII is foldLine for an ASCII line, in one pass and one
+// allocation (strings.Fields splits on exactly these six bytes in ASCII
+// text); ok is false when s has a non-ASCII byte.
+func foldASCII(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String(), true
 }
 
 var stopWords = func() map[string]bool {
@@ -291,6 +336,30 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+// maxStopWord is the length of the longest stop word ("between").
+const maxStopWord = 7
+
+// isStopWord reports stopWords[strings.ToLower(w)] without allocating for
+// an ASCII word. A non-ASCII word takes the slow path: lowering can make it
+// ASCII and shorter ("İt" is "it").
+func isStopWord(w string) bool {
+	var buf [maxStopWord]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return stopWords[strings.ToLower(w)]
+		}
+		if i >= maxStopWord {
+			continue // too long, unless a later byte is non-ASCII
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return len(w) <= maxStopWord && stopWords[string(buf[:len(w)])]
+}
+
 func analyseLine(l *line) {
 	t := l.text
 	l.words = 0
@@ -301,7 +370,7 @@ func analyseLine(l *line) {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '\u2019' && r != '-'
 	}) {
 		l.words++
-		if stopWords[strings.ToLower(w)] {
+		if isStopWord(w) {
 			stops++
 		}
 	}
@@ -384,7 +453,7 @@ func mediaReason(t string, l *line) string {
 			return p.reason
 		}
 	}
-	if l.words <= 40 && len(t) <= 300 && (containsAny(strings.ToLower(t), creditWords) || (t[0] == '(' && t[len(t)-1] == ')')) {
+	if l.words <= 40 && len(t) <= 300 && (containsAny(l.lowerText(), creditWords) || (t[0] == '(' && t[len(t)-1] == ')')) {
 		for _, re := range creditPatterns {
 			if re.MatchString(t) {
 				return "photo caption control or credit"
@@ -404,7 +473,7 @@ func furnitureReason(t string, l *line) string {
 	if len(t) > maxPatternLine || l.words > 40 {
 		return "" // furniture lines are short; a long run-on line is not one
 	}
-	lower := strings.ToLower(t)
+	lower := l.lowerText()
 	for _, p := range furniturePatterns {
 		if p.need != nil && !containsAny(lower, p.need) {
 			continue
@@ -438,11 +507,28 @@ var (
 // dominate the cost of cleaning corpora whose articles are one long line.
 const maxPatternLine = 1200
 
-// mayHaveAddress is a cheap prefilter for addressRE.
+// mayHaveAddress is a cheap prefilter for addressRE: t holds "@", "://",
+// "www." or a dot followed by com, org, net, co., info, news or io. The
+// dots are visited once, not searched for once per ending.
 func mayHaveAddress(t string) bool {
-	return strings.ContainsRune(t, '@') || strings.Contains(t, "://") || strings.Contains(t, "www.") || strings.Contains(t, ".com") ||
-		strings.Contains(t, ".org") || strings.Contains(t, ".net") || strings.Contains(t, ".co.") ||
-		strings.Contains(t, ".info") || strings.Contains(t, ".news") || strings.Contains(t, ".io")
+	if strings.IndexByte(t, '@') >= 0 || strings.Contains(t, "://") {
+		return true
+	}
+	for i := 0; ; {
+		k := strings.IndexByte(t[i:], '.')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i >= 3 && t[i-3:i] == "www" {
+			return true
+		}
+		i++
+		if rest := t[i:]; strings.HasPrefix(rest, "com") || strings.HasPrefix(rest, "org") || strings.HasPrefix(rest, "net") ||
+			strings.HasPrefix(rest, "co.") || strings.HasPrefix(rest, "info") || strings.HasPrefix(rest, "news") || strings.HasPrefix(rest, "io") {
+			return true
+		}
+	}
 }
 
 // softReason returns a weaker sign of furniture: enough to remove a line in
@@ -455,7 +541,7 @@ func softReason(t string, l *line) string {
 	if mayHaveAddress(t) && addressRE.MatchString(t) {
 		return "web or e-mail address (site or author box)"
 	}
-	if l.words <= 80 && containsAny(strings.ToLower(t), furnitureWords) && furnitureRE.MatchString(t) {
+	if l.words <= 80 && containsAny(l.lowerText(), furnitureWords) && furnitureRE.MatchString(t) {
 		return "site vocabulary (author box or prompt)"
 	}
 	if l.ellipsis && l.words <= 40 {
