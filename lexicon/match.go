@@ -270,7 +270,7 @@ func (g globEdge) matches(w string) bool {
 // matchState carries per-document scratch space.
 type matchState struct {
 	doc     *text.Document
-	stems   []string
+	stems   []string   // per token, its stem (its norm if not a word)
 	roots   []*rootHit // per token, what the trie's root offers it; nil for nothing
 	best    []cand     // best candidate per construct at the current position
 	lastEnd []int      // per construct, the end of its last hit
@@ -279,19 +279,25 @@ type matchState struct {
 	pending rootIndex
 }
 
-// rootIndex maps norms to what the trie's root offers them (nil for
-// nothing), for word tokens and for the other kinds, whose stem is their
-// norm and which never meet globs. Keys are copies, so an index keeps no
+// rootIndex maps norms to their stem and what the trie's root offers them,
+// for word tokens and for the other kinds, whose stem is their norm and
+// which never meet globs. Keys and stems are copies, so an index keeps no
 // article alive.
 type rootIndex struct {
-	words, others map[string]*rootHit
+	words, others map[string]rootEntry
+}
+
+// rootEntry is a norm's stem and what the root offers it (nil for nothing).
+type rootEntry struct {
+	hit  *rootHit
+	stem string
 }
 
 func newRootIndex() *rootIndex {
-	return &rootIndex{words: map[string]*rootHit{}, others: map[string]*rootHit{}}
+	return &rootIndex{words: map[string]rootEntry{}, others: map[string]rootEntry{}}
 }
 
-func (x *rootIndex) of(word bool) map[string]*rootHit {
+func (x *rootIndex) of(word bool) map[string]rootEntry {
 	if word {
 		return x.words
 	}
@@ -301,12 +307,10 @@ func (x *rootIndex) of(word bool) map[string]*rootHit {
 func (x *rootIndex) len() int { return len(x.words) + len(x.others) }
 
 // rootHit is what the trie's root offers a token: its children by the
-// token's norm, by its stem, and by the globs its norm matches, and its
-// stem (for literal cues and deeper stem edges).
+// token's norm, by its stem, and by the globs its norm matches.
 type rootHit struct {
 	exact, stem *node
 	globs       []*node
-	stemmed     string
 }
 
 // maxPooledTokens bounds the scratch a Matcher keeps between documents:
@@ -393,53 +397,38 @@ func (m *Matcher) lookRoot(st *matchState) {
 	for j := range st.doc.Tokens {
 		t := &st.doc.Tokens[j]
 		word := t.Kind == text.Word
-		r, ok := idx.of(word)[t.Norm]
+		e, ok := idx.of(word)[t.Norm]
 		if !ok {
 			pend := st.pending.of(word)
-			if r, ok = pend[t.Norm]; !ok {
+			if e, ok = pend[t.Norm]; !ok {
 				key := strings.Clone(t.Norm)
-				r = m.rootOf(key, word)
-				pend[key] = r
+				e = m.rootOf(key, word)
+				pend[key] = e
 			}
 		}
-		st.roots[j] = r
+		st.roots[j], st.stems[j] = e.hit, e.stem
 	}
 }
 
-// rootOf computes what the root offers a token with this norm, nil for
-// nothing; word tokens are stemmed and checked against globs. norm must
-// not share memory with a document (the Stemmer returns its own copies).
-func (m *Matcher) rootOf(norm string, word bool) *rootHit {
-	r := rootHit{stemmed: norm}
+// rootOf computes a norm's stem and what the root offers it; word tokens
+// are stemmed and checked against globs. norm must not share memory with
+// a document (the Stemmer returns its own copies).
+func (m *Matcher) rootOf(norm string, word bool) rootEntry {
+	stem := norm
 	if word {
-		r.stemmed = m.stemmer.Stem(norm)
+		stem = m.stemmer.Stem(norm)
 	}
-	r.exact = m.root.exact[norm]
+	r := rootHit{exact: m.root.exact[norm]}
 	if m.root.stem != nil {
-		r.stem = m.root.stem[r.stemmed]
+		r.stem = m.root.stem[stem]
 	}
 	if word {
 		m.root.eachGlob(norm, func(g globEdge) { r.globs = append(r.globs, g.next) })
 	}
 	if r.exact == nil && r.stem == nil && r.globs == nil {
-		return nil
+		return rootEntry{stem: stem}
 	}
-	return &r
-}
-
-func (s *matchState) stem(m *Matcher, i int) string {
-	if s.stems[i] == "" {
-		t := s.doc.Tokens[i]
-		switch {
-		case s.roots[i] != nil:
-			s.stems[i] = s.roots[i].stemmed
-		case t.Kind == text.Word:
-			s.stems[i] = m.stemmer.Stem(t.Norm)
-		default:
-			s.stems[i] = t.Norm
-		}
-	}
-	return s.stems[i]
+	return rootEntry{hit: &r, stem: stem}
 }
 
 // Match returns every hit in doc, ordered by position, then by category
@@ -530,7 +519,7 @@ func (m *Matcher) walk(st *matchState, n *node, i, j int) {
 		m.walk(st, c, i, j+1)
 	}
 	if n.stem != nil {
-		if c, ok := n.stem[st.stem(m, j)]; ok {
+		if c, ok := n.stem[st.stems[j]]; ok {
 			m.walk(st, c, i, j+1)
 		}
 	}
