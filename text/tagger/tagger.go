@@ -618,7 +618,12 @@ func (m *model) normContext(w string, raw int32) ctxEntry {
 		if raw >= 0 {
 			return m.lexEntries[raw].ctx
 		}
-		return m.context(w)
+		// Every vocabulary word is in m.lex: only the suffix is left to find.
+		e := noContext
+		if id, ok := m.suffix[w[len(w)-min(len(w), 3):]]; ok {
+			e.suf = [2]featRef{m.sufFeat[id][1], m.sufFeat[id][2]}
+		}
+		return e
 	}
 	var buf [64]byte
 	if len(w) > len(buf) {
@@ -640,10 +645,8 @@ func (m *model) contextBytes(b []byte) ctxEntry {
 	if i, ok := m.lex[string(b)]; ok {
 		return m.lexEntries[i].ctx
 	}
+	// Every vocabulary word is in m.lex: only the suffix is left to find.
 	e := noContext
-	if id, ok := m.vocab[string(b)]; ok {
-		e.tags, e.feat = m.wordTags[id], m.wordFeat[id]
-	}
 	if id, ok := m.suffix[string(b[len(b)-min(len(b), 3):])]; ok {
 		e.suf = [2]featRef{m.sufFeat[id][1], m.sufFeat[id][2]}
 	}
