@@ -68,8 +68,8 @@ func isClauseBoundary(t text.Token) bool {
 // so that many mentions in one long clause stay linear.
 type clauses struct{ from, to []int }
 
-func newClauses(doc *text.Document) clauses {
-	c := clauses{from: make([]int, len(doc.Tokens)), to: make([]int, len(doc.Tokens))}
+func newClauses(doc *text.Document, sc *scratch) clauses {
+	c := clauses{from: sc.intSlice(len(doc.Tokens)), to: sc.intSlice(len(doc.Tokens))}
 	for _, s := range doc.Sentences {
 		from := s.First
 		for i := s.First; i < s.Last; i++ {
@@ -146,10 +146,10 @@ func roleOf(doc *text.Document, cFrom, cTo, first, last int) (role, verb string,
 	return "other", "", -1
 }
 
-func computeActors(doc *text.Document, v *voices, r *Result) []Actor {
+func computeActors(doc *text.Document, v *voices, r *Result, sc *scratch) []Actor {
 	byID := map[string]*Actor{}
 	var order []string
-	cl := newClauses(doc)
+	cl := newClauses(doc, sc)
 	// Descriptor candidates (constructs that describe: ConstructDef.Describes)
 	// by the tokens they cover.
 	evAt := map[int][]int{}

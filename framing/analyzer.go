@@ -180,8 +180,10 @@ const negationWindow = 3
 
 func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 	hits := degreeSense(doc, a.matcher.Match(doc))
-	v := findVoices(doc, hits)
-	sentOf := make([]int, len(doc.Tokens))
+	sc := getScratch()
+	defer sc.release()
+	v := findVoices(doc, hits, sc)
+	sentOf := sc.intSlice(len(doc.Tokens))
 	for si, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			sentOf[i] = si
@@ -193,8 +195,8 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 		r.Quotes = []QuoteSpan{}
 	}
 	// Negation cues and intensifiers by token, for context checks.
-	negAt := make([]bool, len(doc.Tokens))
-	intensAt := make([]bool, len(doc.Tokens))
+	negAt := sc.boolSlice(len(doc.Tokens))
+	intensAt := sc.boolSlice(len(doc.Tokens))
 	for _, h := range hits {
 		switch h.Construct() {
 		case ConstructNegation:
@@ -274,7 +276,7 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 			r.words = append(r.words, t.Norm)
 		}
 	}
-	r.Actors = computeActors(doc, v, r)
+	r.Actors = computeActors(doc, v, r, sc)
 	return r
 }
 

@@ -69,7 +69,7 @@ func FuzzVoices(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := findVoices(doc, an.matcher.Match(doc))
+		v := findVoices(doc, an.matcher.Match(doc), nil)
 		if len(v.quotes) != len(v.quoteTok) {
 			t.Fatalf("%d quotes, %d token ranges", len(v.quotes), len(v.quoteTok))
 		}

@@ -80,13 +80,13 @@ func quoteMark(doc *text.Document, i int) int {
 // that would walk each quote's or attribution's whole range once per quote
 // use prefix sums, difference arrays, a sweep with a stack, or a
 // skip-pointer structure instead.
-func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
-	v := &voices{tok: make([]Voice, len(doc.Tokens)), speaker: make([]int, len(doc.Tokens)), attributed: make([]bool, len(doc.Sentences))}
+func findVoices(doc *text.Document, hits []lexicon.Hit, sc *scratch) *voices {
+	v := &voices{tok: sc.voiceSlice(len(doc.Tokens)), speaker: sc.intSlice(len(doc.Tokens)), attributed: sc.boolSlice(len(doc.Sentences))}
 	for i := range v.tok {
 		v.tok[i] = Reporter
 		v.speaker[i] = -1
 	}
-	sentOf := make([]int, len(doc.Tokens))
+	sentOf := sc.intSlice(len(doc.Tokens))
 	for si, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			sentOf[i] = si
@@ -192,9 +192,9 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 
 	// Reporting verbs and "according to" outside quotes. inQuote comes from
 	// a difference array over the quotes' token ranges.
-	inQuote := make([]bool, len(doc.Tokens))
+	inQuote := sc.boolSlice(len(doc.Tokens))
 	{
-		depth := make([]int, len(doc.Tokens)+1)
+		depth := sc.intSlice(len(doc.Tokens) + 1)
 		for _, q := range v.quoteTok {
 			depth[q[0]]++
 			depth[q[1]]--
@@ -207,7 +207,7 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 	}
 	// Anonymous-source cues, by token and by sentence (outside quotes), so
 	// that findSpeaker does not scan every hit for every reporting verb.
-	cues := speakerCues{anonTok: make([]bool, len(doc.Tokens)), anonSent: make([]bool, len(doc.Sentences))}
+	cues := speakerCues{anonTok: sc.boolSlice(len(doc.Tokens)), anonSent: sc.boolSlice(len(doc.Sentences))}
 	for _, h := range hits {
 		if h.Construct() != "anonymous_source" {
 			continue
@@ -263,14 +263,14 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 	// Attributions by sentence (hits come in text order, so v.attrib is in
 	// sentence order), and for each sentence the next one at or after it
 	// that has an attribution.
-	firstAttr := make([]int, len(doc.Sentences)+1)
+	firstAttr := sc.intSlice(len(doc.Sentences) + 1)
 	for i := range firstAttr {
 		firstAttr[i] = -1
 	}
 	for ai := len(v.attrib) - 1; ai >= 0; ai-- {
 		firstAttr[v.attrib[ai].sentence] = ai
 	}
-	nextAttrSent := make([]int, len(doc.Sentences)+2)
+	nextAttrSent := sc.intSlice(len(doc.Sentences) + 2)
 	nextAttrSent[len(doc.Sentences)] = len(doc.Sentences)
 	nextAttrSent[len(doc.Sentences)+1] = len(doc.Sentences)
 	for si := len(doc.Sentences) - 1; si >= 0; si-- {
@@ -282,14 +282,14 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 	}
 	// wordsBefore[i] counts word tokens before token i; nextWord[i] is the
 	// first word token at or after i (len(doc.Tokens) when none).
-	wordsBefore := make([]int, len(doc.Tokens)+1)
+	wordsBefore := sc.intSlice(len(doc.Tokens) + 1)
 	for i, t := range doc.Tokens {
 		wordsBefore[i+1] = wordsBefore[i]
 		if t.Kind == text.Word {
 			wordsBefore[i+1]++
 		}
 	}
-	nextWord := make([]int, len(doc.Tokens)+1)
+	nextWord := sc.intSlice(len(doc.Tokens) + 1)
 	nextWord[len(doc.Tokens)] = len(doc.Tokens)
 	for i := len(doc.Tokens) - 1; i >= 0; i-- {
 		if doc.Tokens[i].Kind == text.Word {
@@ -301,7 +301,7 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 	// Quotes: speaker from an attribution in the same sentence, or the
 	// sentence before or after (“...,” he said.). The attribution nearest
 	// the quote's first sentence wins, the earlier one on a tie.
-	attributedDiff := make([]int, len(doc.Sentences)+1)
+	attributedDiff := sc.intSlice(len(doc.Sentences) + 1)
 	for _, q := range v.quoteTok {
 		startSent, endSent := sentOf[q[0]], sentOf[q[1]-1]
 		qs := QuoteSpan{Start: doc.Tokens[q[0]].Start, End: doc.Tokens[q[1]-1].End, SpeakerKind: "unknown"}
@@ -377,7 +377,7 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 	// source's, not the reporter's. The first attribution to claim a token
 	// keeps it; skip pointers jump over tokens already claimed, so each
 	// token is claimed once however many attributions a sentence has.
-	nextFree := make([]int, len(doc.Tokens)+1)
+	nextFree := sc.intSlice(len(doc.Tokens) + 1)
 	for i := range nextFree {
 		nextFree[i] = i
 	}
@@ -400,7 +400,7 @@ func findVoices(doc *text.Document, hits []lexicon.Hit) *voices {
 	}
 	// nextComma[i] is the first "," at or after token i in its sentence, or
 	// the sentence's end.
-	nextComma := make([]int, len(doc.Tokens)+1)
+	nextComma := sc.intSlice(len(doc.Tokens) + 1)
 	for _, s := range doc.Sentences {
 		c := s.Last
 		for i := s.Last - 1; i >= s.First; i-- {
