@@ -103,6 +103,9 @@ func (s *segmenter) split(src string, b Block, bi int, toks []Token, first, last
 		if e >= last {
 			break
 		}
+		if continuesAfter(src, toks, cur, k, e, last) {
+			continue
+		}
 		dst = append(dst, Sentence{Start: toks[cur].Start, End: toks[e-1].End, First: cur, Last: e, Block: bi, Kind: b.Kind})
 		cur = e
 		k = e - 1
@@ -148,12 +151,31 @@ func endsAt(src string, toks []Token, k, last int) (int, bool) {
 			e++
 		}
 		if dots >= 2 || (ellipsis && toks[e-1].Norm != ".") {
-			return 0, false // "...": an omission or a trailing off, as in punkt
+			// "...": an omission or a trailing off goes on, unless it
+			// follows a word and a word that usually starts sentences
+			// follows after a space ("a bigger mistake... I guess", "in
+			// life ... Both sides"); an ellipsis that opens a quote
+			// ("... We will") or follows a sentence's end (“No.” ...)
+			// starts the next sentence.
+			p := k - 1
+			for p > 0 && isCloser(toks[p].Norm) && toks[p].End == toks[p+1].Start {
+				p--
+			}
+			n := nextWord(toks, e, last)
+			if p >= 0 && (toks[p].Kind == Word || toks[p].Kind == Number) && e < last && toks[e].Start > toks[e-1].End &&
+				n >= 0 && startsUpper(src, toks[n]) && sentenceStarters[toks[n].Norm] {
+				return e, true
+			}
+			return 0, false
 		}
 		if t.Norm == "." && e < last && isTerminal(toks[e]) && k > 0 && toks[k-1].End != t.Start {
 			return 0, false // " . . .": a spaced ellipsis (after "word." it is the sentence's end, as in punkt)
 		}
 		n := nextWord(toks, e, last)
+		if t.Norm != "." && ((e < last && toks[e].Start == toks[e-1].End && debris[toks[e].Norm]) ||
+			(k > 0 && toks[k-1].End == t.Start && debris[toks[k-1].Norm])) {
+			return 0, false // "?#?" and "(R?-?)": characters lost in encoding, not a question
+		}
 		if t.Norm != "." {
 			if n >= 0 && toks[n].Kind == Word && !startsUpper(src, toks[n]) {
 				return 0, false // “Stop!” he shouted.
@@ -169,6 +191,9 @@ func endsAt(src string, toks []Token, k, last int) (int, bool) {
 		if n >= 0 && !startsUpper(src, toks[n]) && toks[n].Kind == Word {
 			return 0, false // a lowercase word goes on: Winter Garden, Fla. was spared
 		}
+		if k > 0 && toks[k-1].End == t.Start && hyphenTitle(src, toks[k-1]) {
+			return 0, false // then-Sen. Jim DeMint, now-Gov. Smith
+		}
 		if k > 0 && toks[k-1].End == t.Start && isAbbrevLike(src, toks[k-1]) &&
 			(n < 0 || !sentenceStarters[toks[n].Norm]) {
 			return 0, false // Partners v. United States; Reps. Ro Khanna; Louisville, Ky. Officials
@@ -178,8 +203,8 @@ func endsAt(src string, toks []Token, k, last int) (int, bool) {
 		if src[t.End-1] != '.' || k+1 >= last {
 			return 0, false
 		}
-		if titles[strings.TrimSuffix(t.Norm, ".")] {
-			return 0, false
+		if titles[strings.TrimSuffix(t.Norm, ".")] || t.Norm == "i.e." || t.Norm == "e.g." {
+			return 0, false // (i.e. "The cancer ...")
 		}
 		n := nextWord(toks, k+1, last)
 		if n < 0 || toks[n].Start == t.End {
@@ -262,7 +287,92 @@ func isAbbrevLike(src string, t Token) bool {
 	if len(w) <= 8 && len(w) >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' {
 		return true
 	}
+	if h := strings.LastIndexByte(w, '-'); h >= 0 && h+1 < len(w) {
+		// post-Sept. 11, ex-Gov. (the title case is hyphenTitle's)
+		suf := w[h+1:]
+		r, _ := utf8.DecodeRuneInString(suf)
+		l := strings.ToLower(suf)
+		return unicode.IsUpper(r) && (splitterAbbreviations[l] || abbreviations[l])
+	}
 	return splitterAbbreviations[t.Norm] && startsUpper(src, t)
+}
+
+// hyphenTitle reports whether a word is a title after a hyphenated
+// prefix (then-Sen, now-Gov, ex-Rep), which Tokenize leaves without its
+// period; like a bare title it stands before a name.
+func hyphenTitle(src string, t Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	w := src[t.Start:t.End]
+	h := strings.LastIndexByte(w, '-')
+	if h < 0 || h+1 >= len(w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return unicode.IsUpper(r) && titles[strings.ToLower(w[h+1:])]
+}
+
+// debris are marks that, glued after a ? or !, show the ? stands for a
+// character lost in encoding ("because ?#?PPkillsbabies?", "(R?-?)").
+var debris = map[string]bool{"#": true, "-": true, "@": true, "/": true, "_": true, "*": true}
+
+// speechVerbs follow a quoted question or exclamation and its speaker
+// inside one sentence: “Why?” Smith asked.
+var speechVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`said says asked asks told tells added adds wrote writes tweeted shouted yelled
+		replied replies recalled continued wondered explained insisted responded`) {
+		speechVerbs[w] = true
+	}
+}
+
+// continuesAfter reports whether a sentence end that endsAt found at mark
+// k (the sentence running on to e, closing quotes and brackets included)
+// is not one after all, given what precedes and follows it:
+//
+//   - a comma, semicolon or colon, or a dash glued on, follows the closing
+//     quote or bracket: (even bad ones!), and; “... decency?”—will;
+//   - a question or exclamation in quotes is followed by its speaker and a
+//     speech verb: “Why?” Smith asked;
+//   - the "sentence" is only a list number: “3. Who finishes third?”, “[3.] The”.
+func continuesAfter(src string, toks []Token, cur, k, e, last int) bool {
+	switch n := toks[e].Norm; {
+	case n == "," || n == ";" || n == ":":
+		return true
+	case (n == "--" || n == "-") && toks[e].Start == toks[e-1].End:
+		return true
+	}
+	if (toks[k].Norm == "?" || toks[k].Norm == "!") && isCloser(toks[e-1].Norm) {
+		// Up to three capitalised words that do not start sentences (a
+		// name, a title), then the verb: “Why?” He asked. stays two.
+		for i, names := e, 0; i < last && names <= 3; i, names = i+1, names+1 {
+			if toks[i].Kind != Word {
+				break
+			}
+			if speechVerbs[toks[i].Norm] {
+				return names > 0
+			}
+			if !startsUpper(src, toks[i]) || sentenceStarters[toks[i].Norm] {
+				break
+			}
+		}
+	}
+	if toks[k].Norm == "." {
+		numbers := 0
+		for i := cur; i < k; i++ {
+			switch {
+			case toks[i].Kind == Number:
+				numbers++
+			case toks[i].Norm == "(" || toks[i].Norm == "[":
+			default:
+				return false
+			}
+		}
+		return numbers == 1
+	}
+	return false
 }
 
 // splitterAbbreviations are capitalised abbreviations written with a
@@ -272,7 +382,8 @@ var splitterAbbreviations = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
-		miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis wyo sens reps govs gens ave blvd rd`) {
+		miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis wyo sens reps govs gens ave blvd rd
+		sep mar apr jun jul`) {
 		splitterAbbreviations[w] = true
 	}
 }
