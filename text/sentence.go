@@ -336,7 +336,11 @@ func init() {
 //     quote or bracket: (even bad ones!), and; “... decency?”—will;
 //   - a question or exclamation in quotes is followed by its speaker and a
 //     speech verb: “Why?” Smith asked;
-//   - the "sentence" is only a list number: “3. Who finishes third?”, “[3.] The”.
+//   - the "sentence" is only a list number or a stray period: “3. Who
+//     finishes third?”, “[3.] The”, “. @handle said”;
+//   - no word or number (but a bracketed footnote number) follows in the
+//     block: a footnote mark or a stray quote
+//     (“in 2003.[31]”) belongs to the sentence before it.
 func continuesAfter(src string, toks []Token, cur, k, e, last int) bool {
 	switch n := toks[e].Norm; {
 	case n == "," || n == ";" || n == ":":
@@ -360,19 +364,25 @@ func continuesAfter(src string, toks []Token, cur, k, e, last int) bool {
 		}
 	}
 	if toks[k].Norm == "." {
-		numbers := 0
-		for i := cur; i < k; i++ {
-			switch {
-			case toks[i].Kind == Number:
+		numbers, words := 0, 0
+		for i := cur; i < k && words == 0; i++ {
+			switch toks[i].Kind {
+			case Word:
+				words++
+			case Number:
 				numbers++
-			case toks[i].Norm == "(" || toks[i].Norm == "[":
-			default:
-				return false
 			}
 		}
-		return numbers == 1
+		if words == 0 && numbers <= 1 {
+			return true
+		}
 	}
-	return false
+	for i := e; i < last; i++ {
+		if toks[i].Kind == Word || (toks[i].Kind == Number && toks[i-1].Norm != "[") {
+			return false
+		}
+	}
+	return true
 }
 
 // splitterAbbreviations are capitalised abbreviations written with a

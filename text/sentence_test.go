@@ -126,6 +126,22 @@ func TestSegmentationJudged(t *testing.T) {
 			t.Errorf("segment %q\n got %q\nwant %q", tc.in, got, tc.want)
 		}
 	}
+	// A stray period before a handle, a footnote mark or a stray quote at
+	// the block's end is no sentence of its own; a number answering a
+	// question is.
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{". @cityhall said the road is closed.", 1},
+		{"Funding rose 12% from 1994 to 2003.[31]", 1},
+		{"I hope she does the right thing.“", 1},
+		{"The average grant in Ohio? $1,100.", 2},
+	} {
+		if got := segment(t, p, tc.in, nil); len(got) != tc.want {
+			t.Errorf("segment %q: got %q, want %d sentences", tc.in, got, tc.want)
+		}
+	}
 	if got := segment(t, p, "[3.] The privilege.", nil); len(got) != 1 {
 		t.Errorf("a bracketed list number split off: %q", got)
 	}
