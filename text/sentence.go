@@ -342,10 +342,16 @@ func init() {
 //     block: a footnote mark or a stray quote
 //     (“in 2003.[31]”) belongs to the sentence before it.
 func continuesAfter(src string, toks []Token, cur, k, e, last int) bool {
-	switch n := toks[e].Norm; {
+	// Straight quotes glued on both sides are not taken as closers by
+	// closerAt (thinking!"; and): look past them.
+	f := e
+	for f+1 < last && isCloser(toks[f].Norm) && toks[f].Start == toks[f-1].End && toks[f+1].Start == toks[f].End {
+		f++
+	}
+	switch n := toks[f].Norm; {
 	case n == "," || n == ";" || n == ":":
 		return true
-	case (n == "--" || n == "-") && toks[e].Start == toks[e-1].End:
+	case (n == "--" || n == "-") && toks[f].Start == toks[f-1].End:
 		return true
 	}
 	if (toks[k].Norm == "?" || toks[k].Norm == "!") && isCloser(toks[e-1].Norm) {

@@ -103,6 +103,8 @@ func TestSegmentationJudged(t *testing.T) {
 		// glued dash goes on.
 		{"People may hold opinions (even bad ones!), and they may voice them. Critics shouted “Enough!”; the mayor left. Have you no shame?”—will not stop him.",
 			[]string{"People may hold opinions (even bad ones!), and they may voice them.", "Critics shouted “Enough!”; the mayor left.", "Have you no shame?”—will not stop him."}},
+		{`She wrote "I agree!"; and he wrote "We meet at noon."--John Doe. Then both left.`,
+			[]string{`She wrote "I agree!"; and he wrote "We meet at noon."--John Doe.`, "Then both left."}},
 		// A question mark glued to # or - stands for a lost character.
 		{"They posted because ?#?SaveTheBay? was trending and Rep. Fay (R?-?) agreed. Then it stopped.",
 			[]string{"They posted because ?#?SaveTheBay? was trending and Rep. Fay (R?-?) agreed.", "Then it stopped."}},
