@@ -45,7 +45,12 @@ type globEdge struct {
 type node struct {
 	exact map[string]*node
 	stem  map[string]*node
-	globs []globEdge // suffix and contains globs, and prefixes shorter than globKey
+	// exactID and stemID are exact and stem by the Matcher's vocabulary
+	// IDs of the norms and stems (built at the end of Compile): past the
+	// root, a token whose norm or stem no entry uses is not looked up at
+	// all, and one that is costs an integer lookup, not a string hash.
+	exactID, stemID map[int32]*node
+	globs           []globEdge // suffix and contains globs, and prefixes shorter than globKey
 	// prefixGlobs indexes prefix globs by their first globKey bytes, so a
 	// token is checked only against globs that can match it (an imported
 	// LIWC dictionary has hundreds of prefix globs).
@@ -106,6 +111,9 @@ type Matcher struct {
 	stemmer    *text.Stemmer
 	hasStems   bool
 	exclude    *excluder // nil when the set has no exclusions
+	// normIDs and stemIDs number the norms and stems the trie's edges use
+	// (node.exactID, node.stemID).
+	normIDs, stemIDs map[string]int32
 	// roots is the root index (see maxRootIndex), rootMu serialises its
 	// merges; rootLimit and rootBatch are maxRootIndex and rootMergeBatch
 	// (tests lower them).
@@ -151,7 +159,50 @@ func Compile(set *Set, stemmer *text.Stemmer) (*Matcher, error) {
 			n.ends = append(n.ends, idx)
 		}
 	}
+	m.normIDs, m.stemIDs = map[string]int32{}, map[string]int32{}
+	m.root.index(m.normIDs, m.stemIDs)
 	return m, nil
+}
+
+// index gives every norm and stem on n's edges and below an ID (in
+// vocabulary order of first meeting, which does not matter) and fills the
+// ID-keyed edges.
+func (n *node) index(norms, stems map[string]int32) {
+	id := func(vocab map[string]int32, k string) int32 {
+		v, ok := vocab[k]
+		if !ok {
+			v = int32(len(vocab))
+			vocab[k] = v
+		}
+		return v
+	}
+	if n.exact != nil {
+		n.exactID = map[int32]*node{}
+		for k, c := range n.exact {
+			n.exactID[id(norms, k)] = c
+			c.index(norms, stems)
+		}
+	}
+	if n.stem != nil {
+		n.stemID = map[int32]*node{}
+		for k, c := range n.stem {
+			n.stemID[id(stems, k)] = c
+			c.index(norms, stems)
+		}
+	}
+	for _, g := range n.globs {
+		g.next.index(norms, stems)
+	}
+	for _, gs := range n.prefixGlobs {
+		for _, g := range gs {
+			g.next.index(norms, stems)
+		}
+	}
+	for _, gs := range n.suffixGlobs {
+		for _, g := range gs {
+			g.next.index(norms, stems)
+		}
+	}
 }
 
 // Set returns the lexicon set the matcher was compiled from.
@@ -271,6 +322,8 @@ func (g globEdge) matches(w string) bool {
 type matchState struct {
 	doc     *text.Document
 	stems   []string   // per token, its stem (its norm if not a word)
+	normID  []int32    // per token, its norm's vocabulary ID, -1 when no entry uses it
+	stemID  []int32    // per token, its stem's vocabulary ID, -1 when no entry uses it
 	roots   []*rootHit // per token, what the trie's root offers it; nil for nothing
 	best    []cand     // best candidate per construct at the current position
 	lastEnd []int      // per construct, the end of its last hit
@@ -281,20 +334,60 @@ type matchState struct {
 
 // rootIndex maps norms to their stem and what the trie's root offers them,
 // for word tokens and for the other kinds, whose stem is their norm and
-// which never meet globs. Keys and stems are copies, so an index keeps no
-// article alive.
+// which never meet globs. Norms of up to 7 bytes (most of them) are keyed
+// by their bytes packed into an integer (shortKey), which a lookup hashes
+// and compares without following a pointer to the key's bytes; longer ones
+// by string. Keys and stems are copies, so an index keeps no article
+// alive.
 type rootIndex struct {
+	short         map[uint64]rootEntry
 	words, others map[string]rootEntry
 }
 
-// rootEntry is a norm's stem and what the root offers it (nil for nothing).
+// shortKey packs a norm of at most 7 bytes with its length and kind (word
+// or not) into an integer that no other norm and kind share.
+func shortKey(norm string, word bool) (uint64, bool) {
+	if len(norm) > 7 {
+		return 0, false
+	}
+	k := uint64(len(norm)) << 56
+	if word {
+		k |= 1 << 63
+	}
+	for i := 0; i < len(norm); i++ {
+		k |= uint64(norm[i]) << (8 * i)
+	}
+	return k, true
+}
+
+func (x *rootIndex) get(norm string, word bool) (rootEntry, bool) {
+	if k, ok := shortKey(norm, word); ok {
+		e, ok := x.short[k]
+		return e, ok
+	}
+	e, ok := x.of(word)[norm]
+	return e, ok
+}
+
+// put adds norm, which must not share memory with a document.
+func (x *rootIndex) put(norm string, word bool, e rootEntry) {
+	if k, ok := shortKey(norm, word); ok {
+		x.short[k] = e
+		return
+	}
+	x.of(word)[norm] = e
+}
+
+// rootEntry is a norm's stem, what the root offers it (nil for nothing),
+// and the vocabulary IDs of the norm and the stem (-1 for none).
 type rootEntry struct {
-	hit  *rootHit
-	stem string
+	hit            *rootHit
+	stem           string
+	normID, stemID int32
 }
 
 func newRootIndex() *rootIndex {
-	return &rootIndex{words: map[string]rootEntry{}, others: map[string]rootEntry{}}
+	return &rootIndex{short: map[uint64]rootEntry{}, words: map[string]rootEntry{}, others: map[string]rootEntry{}}
 }
 
 func (x *rootIndex) of(word bool) map[string]rootEntry {
@@ -304,7 +397,7 @@ func (x *rootIndex) of(word bool) map[string]rootEntry {
 	return x.others
 }
 
-func (x *rootIndex) len() int { return len(x.words) + len(x.others) }
+func (x *rootIndex) len() int { return len(x.short) + len(x.words) + len(x.others) }
 
 // rootHit is what the trie's root offers a token: its children by the
 // token's norm, by its stem, and by the globs its norm matches.
@@ -343,9 +436,13 @@ func (m *Matcher) getState(doc *text.Document) *matchState {
 	if cap(st.stems) < len(doc.Tokens) {
 		st.stems = make([]string, len(doc.Tokens))
 		st.roots = make([]*rootHit, len(doc.Tokens))
+		st.normID = make([]int32, len(doc.Tokens))
+		st.stemID = make([]int32, len(doc.Tokens))
 	} else {
 		st.stems = st.stems[:len(doc.Tokens)]
 		st.roots = st.roots[:len(doc.Tokens)]
+		st.normID = st.normID[:len(doc.Tokens)]
+		st.stemID = st.stemID[:len(doc.Tokens)]
 	}
 	clear(st.lastEnd)
 	return st
@@ -373,11 +470,13 @@ func (m *Matcher) mergeRoots(p *rootIndex) {
 	defer m.rootMu.Unlock()
 	next := newRootIndex()
 	if cur := m.roots.Load(); cur != nil && cur.len()+p.len() <= m.rootLimit {
-		next = &rootIndex{words: maps.Clone(cur.words), others: maps.Clone(cur.others)}
+		next = &rootIndex{short: maps.Clone(cur.short), words: maps.Clone(cur.words), others: maps.Clone(cur.others)}
 	}
+	maps.Copy(next.short, p.short)
 	maps.Copy(next.words, p.words)
 	maps.Copy(next.others, p.others)
 	m.roots.Store(next)
+	clear(p.short)
 	clear(p.words)
 	clear(p.others)
 }
@@ -397,16 +496,15 @@ func (m *Matcher) lookRoot(st *matchState) {
 	for j := range st.doc.Tokens {
 		t := &st.doc.Tokens[j]
 		word := t.Kind == text.Word
-		e, ok := idx.of(word)[t.Norm]
+		e, ok := idx.get(t.Norm, word)
 		if !ok {
-			pend := st.pending.of(word)
-			if e, ok = pend[t.Norm]; !ok {
+			if e, ok = st.pending.get(t.Norm, word); !ok {
 				key := strings.Clone(t.Norm)
 				e = m.rootOf(key, word)
-				pend[key] = e
+				st.pending.put(key, word, e)
 			}
 		}
-		st.roots[j], st.stems[j] = e.hit, e.stem
+		st.roots[j], st.stems[j], st.normID[j], st.stemID[j] = e.hit, e.stem, e.normID, e.stemID
 	}
 }
 
@@ -425,10 +523,17 @@ func (m *Matcher) rootOf(norm string, word bool) rootEntry {
 	if word {
 		m.root.eachGlob(norm, func(g globEdge) { r.globs = append(r.globs, g.next) })
 	}
-	if r.exact == nil && r.stem == nil && r.globs == nil {
-		return rootEntry{stem: stem}
+	e := rootEntry{stem: stem, normID: -1, stemID: -1}
+	if id, ok := m.normIDs[norm]; ok {
+		e.normID = id
 	}
-	return rootEntry{hit: &r, stem: stem}
+	if id, ok := m.stemIDs[stem]; ok {
+		e.stemID = id
+	}
+	if r.exact != nil || r.stem != nil || r.globs != nil {
+		e.hit = &r
+	}
+	return e
 }
 
 // Match returns every hit in doc, ordered by position, then by category
@@ -514,17 +619,18 @@ func (m *Matcher) walk(st *matchState, n *node, i, j int) {
 	if j >= len(st.doc.Tokens) {
 		return
 	}
-	norm := st.doc.Tokens[j].Norm
-	if c, ok := n.exact[norm]; ok {
-		m.walk(st, c, i, j+1)
-	}
-	if n.stem != nil {
-		if c, ok := n.stem[st.stems[j]]; ok {
+	if id := st.normID[j]; id >= 0 && n.exactID != nil {
+		if c, ok := n.exactID[id]; ok {
 			m.walk(st, c, i, j+1)
 		}
 	}
-	if st.doc.Tokens[j].Kind == text.Word {
-		n.eachGlob(norm, func(g globEdge) { m.walk(st, g.next, i, j+1) })
+	if id := st.stemID[j]; id >= 0 && n.stemID != nil {
+		if c, ok := n.stemID[id]; ok {
+			m.walk(st, c, i, j+1)
+		}
+	}
+	if (n.globs != nil || n.prefixGlobs != nil || n.suffixGlobs != nil) && st.doc.Tokens[j].Kind == text.Word {
+		n.eachGlob(st.doc.Tokens[j].Norm, func(g globEdge) { m.walk(st, g.next, i, j+1) })
 	}
 }
 
