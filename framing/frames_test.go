@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -130,5 +131,29 @@ func TestStyle(t *testing.T) {
 	}
 	if r.Measures["words_per_sentence"] != 6.5 {
 		t.Fatalf("words per sentence %v", r.Measures["words_per_sentence"])
+	}
+}
+
+// TestSyllablesASCIIPath checks syllables' byte-by-byte path against
+// syllablesRunes, the rune definition, on every word of the seeds and on
+// hand cases (case, a final e or le, no vowel, non-ASCII letters).
+func TestSyllablesASCIIPath(t *testing.T) {
+	words := []string{"", "e", "E", "le", "LE", "Table", "TABLE", "the", "rhythm", "Y", "queue", "café", "naïve", "İE", "x-ray", "don't", "12e", "Sable", "sable"}
+	for a, err := range seeds.Corpus(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		words = append(words, strings.FieldsFunc(a.Text, func(r rune) bool { return r == ' ' || r == '\n' || r == ',' || r == '.' })...)
+	}
+	if len(words) < 3000 {
+		t.Fatalf("only %d words", len(words))
+	}
+	for _, w := range words {
+		if got, want := syllables(w), syllablesRunes(w); got != want {
+			t.Errorf("syllables(%q) = %d, want %d", w, got, want)
+		}
+	}
+	if syllables("Table") != 2 || syllables("rhythm") != 1 || syllables("café") != 1 {
+		t.Error("hand cases: Table 2, rhythm 1 (y is a vowel), café 1 (é is not one)")
 	}
 }

@@ -3,6 +3,7 @@ package framing
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/slantlab/slant/text"
 )
@@ -27,8 +28,33 @@ type PassiveSpan struct {
 }
 
 // syllables estimates the syllables of an English word: runs of vowels
-// (y included), minus a silent final e, at least one.
+// (y included), minus a silent final e, at least one. An ASCII word is
+// counted byte by byte; any other takes syllablesRunes, the definition.
 func syllables(w string) int {
+	n, prevVowel := 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return syllablesRunes(w)
+		}
+		c |= 0x20 // lower case for letters; no other byte becomes a vowel
+		v := c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+		if v && !prevVowel {
+			n++
+		}
+		prevVowel = v
+	}
+	if k := len(w); k > 0 && w[k-1]|0x20 == 'e' && !(k > 1 && w[k-2]|0x20 == 'l') && n > 1 {
+		n--
+	}
+	if n == 0 {
+		n = 1
+	}
+	return n
+}
+
+// syllablesRunes is syllables for any word.
+func syllablesRunes(w string) int {
 	w = strings.ToLower(w)
 	n, prevVowel := 0, false
 	for _, r := range w {
