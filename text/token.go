@@ -137,6 +137,26 @@ var clitics = []string{"n't", "'s", "'re", "'ll", "'ve", "'m", "'d"}
 func Tokenize(src string, start, end int, dst []Token) []Token {
 	i := start
 	for i < end {
+		if c := src[i]; c < utf8.RuneSelf {
+			// ASCII: classified by table, no decoding (the table is built
+			// from the same predicates as the general case below).
+			switch asciiClass[c] {
+			case classSpace:
+				i++
+			case classWord:
+				j, kind := scanWord(src, i, end)
+				dst = appendWord(dst, src, i, j, kind)
+				i = j
+			default:
+				kind := Symbol
+				if asciiClass[c] == classPunct {
+					kind = Punct
+				}
+				dst = append(dst, Token{Start: i, End: i + 1, Kind: kind, Norm: src[i : i+1]})
+				i++
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(src[i:end])
 		switch {
 		case isSpace(r) || IsInvisible(r):
@@ -157,11 +177,42 @@ func Tokenize(src string, start, end int, dst []Token) []Token {
 	return dst
 }
 
+// ASCII byte classes for Tokenize and scanWord.
+const (
+	classSpace  uint8 = iota // isSpace or IsInvisible
+	classWord                // isWordRune
+	classPunct               // unicode.IsPunct or isDash
+	classSymbol              // anything else
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for r := range rune(utf8.RuneSelf) {
+		switch {
+		case isSpace(r) || IsInvisible(r):
+			t[r] = classSpace
+		case isWordRune(r):
+			t[r] = classWord
+		case unicode.IsPunct(r) || isDash(r):
+			t[r] = classPunct
+		default:
+			t[r] = classSymbol
+		}
+	}
+	return t
+}()
+
 // scanWord returns the end of the word or number starting at i.
 func scanWord(src string, i, end int) (int, Kind) {
 	allDigits := true
 	j := i
 	for j < end {
+		if c := src[j]; c < utf8.RuneSelf && asciiClass[c] == classWord {
+			if c < '0' || c > '9' {
+				allDigits = false
+			}
+			j++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(src[j:end])
 		if isWordRune(r) {
 			if !unicode.IsDigit(r) {
@@ -230,7 +281,8 @@ func finishWord(src string, i, j, end int, allDigits bool) (int, Kind) {
 // appendWord appends the word src[i:j], splitting off a trailing clitic.
 func appendWord(dst []Token, src string, i, j int, kind Kind) []Token {
 	norm := normWord(src[i:j])
-	if kind == Word {
+	// Every clitic has its apostrophe second or third from the end.
+	if n := len(norm); kind == Word && n > 2 && (norm[n-2] == '\'' || norm[n-3] == '\'') {
 		for _, c := range clitics {
 			if len(norm) > len(c) && strings.HasSuffix(norm, c) {
 				cut := len(norm) - len(c)
@@ -259,17 +311,21 @@ var foldReplacer = strings.NewReplacer("\u2019", "'", "\u02bc", "'", "\u2018", "
 func Fold(s string) string { return normWord(s) }
 
 func normWord(s string) string {
-	ascii := true
+	upper := false
 	for k := 0; k < len(s); k++ {
-		if s[k] >= utf8.RuneSelf || ('A' <= s[k] && s[k] <= 'Z') {
-			ascii = false
-			break
+		if s[k] >= utf8.RuneSelf {
+			return strings.ToLower(foldReplacer.Replace(s))
+		}
+		if 'A' <= s[k] && s[k] <= 'Z' {
+			upper = true
 		}
 	}
-	if ascii {
+	if !upper {
 		return s
 	}
-	return strings.ToLower(foldReplacer.Replace(s))
+	// ASCII with capitals: the replacer touches only non-ASCII runes and
+	// would copy the word for nothing; lowering is the whole fold.
+	return strings.ToLower(s)
 }
 
 func normPunct(r rune, s string) string {
