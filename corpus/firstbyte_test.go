@@ -57,6 +57,10 @@ func TestAnchoredSameAsRegexp(t *testing.T) {
 		"\u212Aelvin", "\u017Fhare", "", " Share", "\tMenu"}
 	for b := 0; b < utf8RuneSelf; b++ {
 		lines = append(lines, string(rune(b))+"hare", string(rune(b)))
+		// Every pair of ASCII bytes, for the second-byte filter.
+		for c := 0; c < utf8RuneSelf; c++ {
+			lines = append(lines, string([]byte{byte(b), byte(c)}), string([]byte{byte(b), byte(c)})+"are", string([]byte{byte(b), byte(c)})+"mments")
+		}
 	}
 	files, _ := filepath.Glob("../seeds/*.txt")
 	if len(files) == 0 {
@@ -88,5 +92,34 @@ func TestAnchoredSameAsRegexp(t *testing.T) {
 	}
 	if matched < 15 {
 		t.Errorf("only %d pattern matches on the furniture lines; the check is not exercising the patterns", matched)
+	}
+}
+
+// TestFirstPairs checks the second-byte sets on patterns whose answer is
+// known by reading them.
+func TestFirstPairs(t *testing.T) {
+	allowed := func(p *[utf8RuneSelf][2]uint64, b, c byte) bool { return p[b][c>>6]&(1<<(c&63)) != 0 }
+	p := firstPairs(`(?i)^(share|tweet|ad)[.:]?$`)
+	if p == nil {
+		t.Fatal("anchored pattern gave no pairs")
+	}
+	for _, ok := range []string{"sh", "SH", "tw", "Tw", "ad", "AD"} {
+		if !allowed(p, ok[0], ok[1]) {
+			t.Errorf("pair %q rejected", ok)
+		}
+	}
+	for _, no := range []string{"th", "Th", "sa", "ax", "x ", "a.", "a:"} {
+		if allowed(p, no[0], no[1]) {
+			t.Errorf("pair %q allowed", no)
+		}
+	}
+	// A match may end after one rune: any second byte.
+	if p := firstPairs(`(?i)^(a|ab)`); p == nil || !allowed(p, 'a', 'z') || allowed(p, 'z', 'a') {
+		t.Error("^(a|ab): after a, every byte must be allowed, and nothing after z")
+	}
+	for _, expr := range []string{`Hide Caption \d+`, `^.{0,10}x$`, `(?i)^(show) your support\b.*$|\bif you like\b`} {
+		if firstPairs(expr) != nil {
+			t.Errorf("%s: pairs given for a pattern without a bound", expr)
+		}
 	}
 }
