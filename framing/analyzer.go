@@ -22,6 +22,7 @@ type Analyzer struct {
 	finger   string
 	labels   map[string]string // category ID → label
 	terms    bool              // keep word terms in results (WithTerms)
+	pools    pools             // per-document memory reused across articles
 }
 
 type config struct {
@@ -116,8 +117,9 @@ func (a *Analyzer) Analyze(ctx context.Context, art *corpus.Article) (*Result, e
 		return nil, err
 	}
 	cl := a.cleaner.CleanArticle(art)
-	doc, err := a.pipeline.Process(art.Text, Blocks(cl))
-	if err != nil {
+	doc := a.pools.getDocument()
+	defer a.pools.putDocument(doc)
+	if err := a.pipeline.ProcessInto(doc, art.Text, Blocks(cl)); err != nil {
 		return nil, fmt.Errorf("framing: %s: %w", art.ID, err)
 	}
 	r := a.analyzeDoc(doc)
@@ -130,8 +132,9 @@ func (a *Analyzer) Analyze(ctx context.Context, art *corpus.Article) (*Result, e
 // paragraph block per line). It is the entry point for sentence-level data
 // such as the BABE evaluation set.
 func (a *Analyzer) AnalyzeText(s string) (*Result, error) {
-	doc, err := a.pipeline.Process(s, lineBlocks(s))
-	if err != nil {
+	doc := a.pools.getDocument()
+	defer a.pools.putDocument(doc)
+	if err := a.pipeline.ProcessInto(doc, s, lineBlocks(s)); err != nil {
 		return nil, fmt.Errorf("framing: %w", err)
 	}
 	return a.analyzeDoc(doc), nil
@@ -180,8 +183,8 @@ const negationWindow = 3
 
 func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 	hits := degreeSense(doc, a.matcher.Match(doc))
-	sc := getScratch()
-	defer sc.release()
+	sc := a.pools.getScratch()
+	defer a.pools.putScratch(sc)
 	v := findVoices(doc, hits, sc)
 	sentOf := sc.intSlice(len(doc.Tokens))
 	for si, s := range doc.Sentences {

@@ -1,11 +1,15 @@
 package framing
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/slantlab/slant/text"
+)
 
 // scratch is a document's working memory for the per-token and
 // per-sentence index arrays of the analysis (voices, clause bounds,
-// negation marks), reused from one document to the next through
-// scratchPool instead of allocated per document (about a fifth of the
+// negation marks), reused from one document to the next through the
+// Analyzer's pool instead of allocated per document (about a fifth of the
 // bytes BenchmarkAnalyzeAllSides allocated). Slices handed out are zeroed
 // and stay valid until release; none may be kept in a Result. A nil
 // *scratch allocates.
@@ -45,16 +49,24 @@ func (a *arena[T]) reset() {
 	}
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+// pools holds an Analyzer's reusable per-document memory.
+type pools struct {
+	scratch, docs sync.Pool
+}
 
-func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+func (p *pools) getScratch() *scratch {
+	if s, ok := p.scratch.Get().(*scratch); ok {
+		return s
+	}
+	return new(scratch)
+}
 
-// release returns s to the pool.
-func (s *scratch) release() {
+// putScratch returns s to the pool.
+func (p *pools) putScratch(s *scratch) {
 	s.ints.reset()
 	s.bools.reset()
 	s.voices.reset()
-	scratchPool.Put(s)
+	p.scratch.Put(s)
 }
 
 func (s *scratch) intSlice(n int) []int {
@@ -76,4 +88,28 @@ func (s *scratch) voiceSlice(n int) []Voice {
 		return make([]Voice, n)
 	}
 	return s.voices.take(n)
+}
+
+// maxPooledTokens bounds the token slice a pooled Document keeps.
+const maxPooledTokens = 1 << 16
+
+// getDocument returns a Document to process an article into, reusing the
+// token and sentence slices of an earlier one: a Result keeps no part of
+// its Document but the text and the token norms, which are strings.
+func (p *pools) getDocument() *text.Document {
+	if d, ok := p.docs.Get().(*text.Document); ok {
+		return d
+	}
+	return new(text.Document)
+}
+
+// putDocument drops doc's references to the article (text, token norms)
+// and returns it to the pool.
+func (p *pools) putDocument(doc *text.Document) {
+	clear(doc.Tokens)
+	doc.Text, doc.Blocks = "", nil
+	doc.Tokens, doc.Sentences = doc.Tokens[:0], doc.Sentences[:0]
+	if cap(doc.Tokens) <= maxPooledTokens {
+		p.docs.Put(doc)
+	}
 }

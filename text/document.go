@@ -109,10 +109,24 @@ const bytesPerTokenEstimate = 4
 // be in order and must not overlap; a nil blocks slice means the whole text is
 // one paragraph.
 func (p *Pipeline) Process(src string, blocks []Block) (*Document, error) {
+	doc := &Document{}
+	if err := p.ProcessInto(doc, src, blocks); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// ProcessInto is Process writing into doc, whose Tokens and Sentences
+// slices it reuses when they are large enough (their old contents are
+// overwritten): for a caller that processes texts one at a time and keeps
+// nothing of a Document past the next call, so that a token slice is not
+// allocated (and collected) per text. On error doc's contents are
+// unspecified.
+func (p *Pipeline) ProcessInto(doc *Document, src string, blocks []Block) error {
 	if blocks == nil {
 		blocks = []Block{{Span: Span{0, len(src)}, Kind: Paragraph}}
 	}
-	doc := &Document{Text: src, Blocks: blocks}
+	doc.Text, doc.Blocks = src, blocks
 	// Size the token slice once: English prose runs about five bytes a
 	// token (punctuation included), so a quarter of the blocks' bytes
 	// rarely has to grow, where growing from empty allocates about twice
@@ -123,11 +137,16 @@ func (p *Pipeline) Process(src string, blocks []Block) (*Document, error) {
 			size += b.End - b.Start
 		}
 	}
-	doc.Tokens = make([]Token, 0, size/bytesPerTokenEstimate+1)
+	if n := size/bytesPerTokenEstimate + 1; cap(doc.Tokens) < n {
+		doc.Tokens = make([]Token, 0, n)
+	} else {
+		doc.Tokens = doc.Tokens[:0]
+	}
+	doc.Sentences = doc.Sentences[:0]
 	prev := 0
 	for bi, b := range blocks {
 		if b.Start < prev || b.End < b.Start || b.End > len(src) {
-			return nil, fmt.Errorf("text: block %d [%d,%d) is out of order or outside the text (length %d)", bi, b.Start, b.End, len(src))
+			return fmt.Errorf("text: block %d [%d,%d) is out of order or outside the text (length %d)", bi, b.Start, b.End, len(src))
 		}
 		prev = b.End
 		first := len(doc.Tokens)
@@ -143,12 +162,12 @@ func (p *Pipeline) Process(src string, blocks []Block) (*Document, error) {
 			}
 			tags, err := p.tagger.Tag(words)
 			if err != nil {
-				return nil, fmt.Errorf("text: tagging sentence %d: %w", si, err)
+				return fmt.Errorf("text: tagging sentence %d: %w", si, err)
 			}
 			for i := range tags {
 				doc.Tokens[s.First+i].Tag = tags[i]
 			}
 		}
 	}
-	return doc, nil
+	return nil
 }
