@@ -182,9 +182,10 @@ var negAdverb = map[string]bool{"not": true, "n't": true, "never": true, "also":
 const negationWindow = 3
 
 func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
-	hits := degreeSense(doc, a.matcher.Match(doc))
 	sc := a.pools.getScratch()
 	defer a.pools.putScratch(sc)
+	sc.hits = a.matcher.MatchAppend(sc.hits, doc)
+	hits := degreeSense(doc, sc.hits)
 	v := findVoices(doc, hits, sc)
 	sentOf := sc.intSlice(len(doc.Tokens))
 	for si, s := range doc.Sentences {

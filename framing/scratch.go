@@ -3,6 +3,7 @@ package framing
 import (
 	"sync"
 
+	"github.com/slantlab/slant/lexicon"
 	"github.com/slantlab/slant/text"
 )
 
@@ -17,6 +18,7 @@ type scratch struct {
 	ints   arena[int]
 	bools  arena[bool]
 	voices arena[Voice]
+	hits   []lexicon.Hit // the lexicon hits of the document (Matcher.MatchAppend)
 }
 
 // arena hands out consecutive zeroed slices of one buffer; when the buffer
@@ -66,6 +68,11 @@ func (p *pools) putScratch(s *scratch) {
 	s.ints.reset()
 	s.bools.reset()
 	s.voices.reset()
+	clear(s.hits) // hits point into the lexicons only, but keep no stale ones
+	if cap(s.hits) > maxScratch {
+		s.hits = nil
+	}
+	s.hits = s.hits[:0]
 	p.scratch.Put(s)
 }
 

@@ -542,12 +542,16 @@ func (m *Matcher) rootOf(norm string, word bool) rootEntry {
 // contested term that is also a frame cue) see the text independently.
 // Hits whose every token lies inside an occurrence of one of the set's
 // exclusions are dropped.
-func (m *Matcher) Match(doc *text.Document) []Hit {
+func (m *Matcher) Match(doc *text.Document) []Hit { return m.MatchAppend(nil, doc) }
+
+// MatchAppend is Match appending the hits to dst[:0] (so that a caller
+// that matches many documents can reuse one slice) and returning it.
+func (m *Matcher) MatchAppend(dst []Hit, doc *text.Document) []Hit {
 	st := m.getState(doc)
 	defer m.putState(st)
 	lastEnd := st.lastEnd
 	m.lookRoot(st)
-	var hits []Hit
+	hits := dst[:0]
 	for i := range doc.Tokens {
 		if r := st.roots[i]; r != nil {
 			hits = m.matchAt(st, r, i, hits)

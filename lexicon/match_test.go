@@ -170,8 +170,9 @@ func TestMatcherWeights(t *testing.T) {
 // document and starts the index afresh each time (limit 1, batch 1), and
 // one with the default limits, each seed twice and in turn, so that every
 // document meets an index filled by others, then all of them again from
-// four goroutines at once (run with -race): the hits must be the same as a
-// fresh matcher's on its first document.
+// four goroutines at once (run with -race), and through MatchAppend into
+// one reused slice: the hits must be the same as a fresh matcher's on its
+// first document.
 func TestRootIndexRefill(t *testing.T) {
 	set, err := Default()
 	if err != nil {
@@ -224,8 +225,13 @@ func TestRootIndexRefill(t *testing.T) {
 	if total == 0 {
 		t.Fatal("no hits on the seeds")
 	}
+	var buf []Hit // MatchAppend into one reused slice, holding the last seed's hits
 	for round := range 2 {
 		for i, doc := range docs {
+			buf = kept.MatchAppend(buf, doc)
+			if got := render(doc, buf); got != want[i] {
+				t.Errorf("round %d seed %d: MatchAppend into a used slice gives\n%s\nwant\n%s", round, i, got, want[i])
+			}
 			if got := render(doc, small.Match(doc)); got != want[i] {
 				t.Errorf("round %d seed %d: index renewed after each document gives\n%s\nwant\n%s", round, i, got, want[i])
 			}
