@@ -66,7 +66,7 @@ func (m *Matcher) literalAt(st *matchState, ce *compiled, i, last int) bool {
 		if k >= i && k < last {
 			continue
 		}
-		if ce.literal[st.doc.Tokens[k].Norm] || ce.literal[st.stems[k]] {
+		if ce.literal[st.doc.Tokens[k].Norm] || ce.literal[st.stem(m, k)] {
 			return true
 		}
 	}

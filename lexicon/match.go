@@ -321,7 +321,7 @@ func (g globEdge) matches(w string) bool {
 // matchState carries per-document scratch space.
 type matchState struct {
 	doc     *text.Document
-	stems   []string   // per token, its stem (its norm if not a word)
+	stems   []string   // per token, its stem (its norm if not a word) once stem has been asked for it
 	normID  []int32    // per token, its norm's vocabulary ID, -1 when no entry uses it
 	stemID  []int32    // per token, its stem's vocabulary ID, -1 when no entry uses it
 	roots   []*rootHit // per token, what the trie's root offers it; nil for nothing
@@ -378,11 +378,12 @@ func (x *rootIndex) put(norm string, word bool, e rootEntry) {
 	x.of(word)[norm] = e
 }
 
-// rootEntry is a norm's stem, what the root offers it (nil for nothing),
-// and the vocabulary IDs of the norm and the stem (-1 for none).
+// rootEntry is what the root offers a norm (nil for nothing) and the
+// vocabulary IDs of the norm and its stem (-1 for none). The stem itself
+// is not kept: only literal cues need it, rarely (matchState.stem), and a
+// smaller entry makes a smaller, faster index.
 type rootEntry struct {
 	hit            *rootHit
-	stem           string
 	normID, stemID int32
 }
 
@@ -504,13 +505,25 @@ func (m *Matcher) lookRoot(st *matchState) {
 				st.pending.put(key, word, e)
 			}
 		}
-		st.roots[j], st.stems[j], st.normID[j], st.stemID[j] = e.hit, e.stem, e.normID, e.stemID
+		st.roots[j], st.normID[j], st.stemID[j] = e.hit, e.normID, e.stemID
 	}
 }
 
-// rootOf computes a norm's stem and what the root offers it; word tokens
+// stem returns token i's stem (its norm if it is not a word).
+func (s *matchState) stem(m *Matcher, i int) string {
+	if s.stems[i] == "" {
+		t := &s.doc.Tokens[i]
+		s.stems[i] = t.Norm
+		if t.Kind == text.Word {
+			s.stems[i] = m.stemmer.Stem(t.Norm)
+		}
+	}
+	return s.stems[i]
+}
+
+// rootOf computes what the root offers a norm and its IDs; word tokens
 // are stemmed and checked against globs. norm must not share memory with
-// a document (the Stemmer returns its own copies).
+// a document.
 func (m *Matcher) rootOf(norm string, word bool) rootEntry {
 	stem := norm
 	if word {
@@ -523,7 +536,7 @@ func (m *Matcher) rootOf(norm string, word bool) rootEntry {
 	if word {
 		m.root.eachGlob(norm, func(g globEdge) { r.globs = append(r.globs, g.next) })
 	}
-	e := rootEntry{stem: stem, normID: -1, stemID: -1}
+	e := rootEntry{normID: -1, stemID: -1}
 	if id, ok := m.normIDs[norm]; ok {
 		e.normID = id
 	}
