@@ -102,6 +102,7 @@ func (l *line) oddFold() bool {
 type foldSet struct {
 	needles []string
 	first   [256]uint32 // bit k: needle k can start with this byte
+	second  [256]uint32 // bit k: needle k's second byte can be this one (every needle has two)
 }
 
 func newFoldSet(needles ...string) *foldSet {
@@ -113,9 +114,14 @@ func newFoldSet(needles ...string) *foldSet {
 		if n == "" || n != strings.ToLower(n) {
 			panic("corpus: foldSet needle " + n + " is empty or not lower case")
 		}
-		f.first[n[0]] |= 1 << k
-		if 'a' <= n[0] && n[0] <= 'z' {
-			f.first[n[0]-'a'+'A'] |= 1 << k
+		if len(n) < 2 {
+			panic("corpus: foldSet needle " + n + " is shorter than two bytes")
+		}
+		for i, t := range []*[256]uint32{&f.first, &f.second} {
+			t[n[i]] |= 1 << k
+			if 'a' <= n[i] && n[i] <= 'z' {
+				t[n[i]-'a'+'A'] |= 1 << k
+			}
 		}
 	}
 	return f
@@ -127,8 +133,10 @@ func (f *foldSet) in(l *line) bool {
 		return containsAny(l.lowerText(), f.needles)
 	}
 	t := l.text
-	for i := 0; i < len(t); i++ {
-		for m := f.first[t[i]]; m != 0; m &= m - 1 {
+	// A needle can start at i only if both t[i] and t[i+1] fit it: one
+	// rarely taken branch per byte.
+	for i := 0; i+1 < len(t); i++ {
+		for m := f.first[t[i]] & f.second[t[i+1]]; m != 0; m &= m - 1 {
 			if hasPrefixFold(t[i:], f.needles[bits.TrailingZeros32(m)]) {
 				return true
 			}
