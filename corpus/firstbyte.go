@@ -50,46 +50,9 @@ func (a anchoredRE) MatchString(t string) bool {
 // wildcard. After the first rune, empty-width tests are taken to hold; a
 // possible match or wildcard after it allows every second byte.
 func firstPairs(expr string) *[utf8RuneSelf][2]uint64 {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
+	prog, firsts, ok := anchoredFirsts(expr)
+	if !ok {
 		return nil
-	}
-	prog, err := syntax.Compile(re.Simplify())
-	if err != nil {
-		return nil
-	}
-	type state struct {
-		pc       uint32
-		anchored bool
-	}
-	// The first rune instructions, as in firstBytes.
-	var firsts []uint32
-	seen := map[state]bool{}
-	stack := []state{{uint32(prog.Start), false}}
-	for len(stack) > 0 {
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[s] {
-			continue
-		}
-		seen[s] = true
-		in := &prog.Inst[s.pc]
-		switch in.Op {
-		case syntax.InstAlt, syntax.InstAltMatch:
-			stack = append(stack, state{in.Out, s.anchored}, state{in.Arg, s.anchored})
-		case syntax.InstCapture, syntax.InstNop:
-			stack = append(stack, state{in.Out, s.anchored})
-		case syntax.InstEmptyWidth:
-			a := s.anchored || syntax.EmptyOp(in.Arg)&syntax.EmptyBeginText != 0
-			stack = append(stack, state{in.Out, a})
-		case syntax.InstRune, syntax.InstRune1:
-			if !s.anchored {
-				return nil
-			}
-			firsts = append(firsts, s.pc)
-		default:
-			return nil
-		}
 	}
 	// seconds returns the rune instructions reachable from pc without
 	// reading a rune, or ok false when a match or wildcard is.
@@ -147,19 +110,32 @@ func firstPairs(expr string) *[utf8RuneSelf][2]uint64 {
 // possible empty match) allows every byte, so the filter never changes a
 // result.
 func firstBytes(expr string) (set [utf8RuneSelf]bool) {
-	all := func() [utf8RuneSelf]bool {
-		for b := range set {
-			set[b] = true
-		}
-		return set
+	prog, firsts, ok := anchoredFirsts(expr)
+	for b := range set {
+		set[b] = !ok
 	}
+	for _, pc := range firsts {
+		for b := range set {
+			if prog.Inst[pc].MatchRune(rune(b)) {
+				set[b] = true
+			}
+		}
+	}
+	return set
+}
+
+// anchoredFirsts compiles expr and returns the rune instructions a match
+// can begin with, or ok false when a match may begin anywhere (an
+// alternative not anchored with ^), with any rune, or be empty, or when
+// expr does not compile: then no first-byte bound holds.
+func anchoredFirsts(expr string) (prog *syntax.Prog, firsts []uint32, ok bool) {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
-		return all()
+		return nil, nil, false
 	}
-	prog, err := syntax.Compile(re.Simplify())
+	prog, err = syntax.Compile(re.Simplify())
 	if err != nil {
-		return all()
+		return nil, nil, false
 	}
 	type state struct {
 		pc       uint32
@@ -185,20 +161,14 @@ func firstBytes(expr string) (set [utf8RuneSelf]bool) {
 			// only ^ (begin text) anchors the match there.
 			a := s.anchored || syntax.EmptyOp(in.Arg)&syntax.EmptyBeginText != 0
 			stack = append(stack, state{in.Out, a})
-		case syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			return all()
 		case syntax.InstRune, syntax.InstRune1:
 			if !s.anchored {
-				return all() // unanchored: a match may start anywhere
+				return nil, nil, false // unanchored: a match may start anywhere
 			}
-			for b := range set {
-				if in.MatchRune(rune(b)) {
-					set[b] = true
-				}
-			}
-		default: // InstMatch (an empty match), InstFail, anything new
-			return all()
+			firsts = append(firsts, s.pc)
+		default: // InstRuneAny(NotNL), InstMatch (an empty match), InstFail, anything new
+			return nil, nil, false
 		}
 	}
-	return set
+	return prog, firsts, true
 }

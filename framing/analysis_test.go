@@ -77,16 +77,7 @@ func TestAnalysisBinaryRoundTrip(t *testing.T) {
 	x.Articles = seedList(t)
 	x.Stats = AnalysisStats{Read: 6, Analysed: 5, Skipped: 1}
 	x.Skipped = []SkippedRecord{{ID: "empty", Location: "corpus.jsonl:6", Reason: "no text"}}
-	var bin bytes.Buffer
-	aw := NewAnalysisWriter(&bin, x)
-	for _, r := range x.Articles {
-		if err := aw.Write(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := aw.Close(x.Stats, x.Skipped); err != nil {
-		t.Fatal(err)
-	}
+	bin, _ := writeBinary(t, x)
 	if !strings.HasPrefix(bin.String(), AnalysisBinaryMagic) {
 		t.Fatalf("no magic line")
 	}
@@ -130,19 +121,7 @@ func TestOpenAnalysisStreams(t *testing.T) {
 	x.Articles = seedList(t)
 	x.Stats = AnalysisStats{Read: 6, Analysed: 5, Skipped: 1}
 	x.Skipped = []SkippedRecord{{ID: "empty", Location: "corpus.jsonl:6", Reason: "no text"}}
-	var bin bytes.Buffer
-	aw := NewAnalysisWriter(&bin, x)
-	var ends []int // the file's length after each article
-	for _, r := range x.Articles {
-		if err := aw.Write(r); err != nil {
-			t.Fatal(err)
-		}
-		aw.w.Flush()
-		ends = append(ends, bin.Len())
-	}
-	if err := aw.Close(x.Stats, x.Skipped); err != nil {
-		t.Fatal(err)
-	}
+	bin, ends := writeBinary(t, x)
 	js, err := json.Marshal(x)
 	if err != nil {
 		t.Fatal(err)
@@ -193,4 +172,25 @@ func TestOpenAnalysisStreams(t *testing.T) {
 	if n != 3 {
 		t.Errorf("%d results before the cut, want 3", n)
 	}
+}
+
+// writeBinary saves x in the binary format, returning the file and its
+// length after each article.
+func writeBinary(t *testing.T, x *Analysis) (bin *bytes.Buffer, ends []int) {
+	t.Helper()
+	bin = &bytes.Buffer{}
+	aw := NewAnalysisWriter(bin, x)
+	for _, r := range x.Articles {
+		if err := aw.Write(r); err != nil {
+			t.Fatal(err)
+		}
+		if err := aw.w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		ends = append(ends, bin.Len())
+	}
+	if err := aw.Close(x.Stats, x.Skipped); err != nil {
+		t.Fatal(err)
+	}
+	return bin, ends
 }
