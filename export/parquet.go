@@ -194,8 +194,10 @@ func ArticleColumns() []string { return articleLayout().names() }
 // SentenceColumns returns the sentence table's column names in file order.
 func SentenceColumns() []string { return sentenceLayout().names() }
 
-// ArticleSchema and SentenceSchema return the tables' parquet schemas.
-func ArticleSchema() *parquet.Schema  { return articleLayout().schema }
+// ArticleSchema returns the article table's parquet schema.
+func ArticleSchema() *parquet.Schema { return articleLayout().schema }
+
+// SentenceSchema returns the sentence table's parquet schema.
 func SentenceSchema() *parquet.Schema { return sentenceLayout().schema }
 
 // Writer writes the article and sentence tables. It is not safe for

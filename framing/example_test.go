@@ -1,6 +1,7 @@
 package framing_test
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/slantlab/slant/framing"
@@ -69,4 +70,49 @@ func ExampleCompare() {
 	// unattributed_evaluative (fisher_exact): 1.00 vs 0.00, cohens_h 3.14
 	// attributed (fisher_exact): 0.00 vs 1.00, cohens_h -3.14
 	// score (mann_whitney): 0.63 vs 0.10, cliffs_delta 1.00
+}
+
+// ExampleOpenAnalysis saves two results in the binary format and reads
+// them back one at a time, as compare --analysis does: the header is
+// checked against the analyzer first, and the saved counts of what was
+// read and skipped come after the last result.
+func ExampleOpenAnalysis() {
+	an, err := framing.NewAnalyzer(framing.WithoutPOS())
+	if err != nil {
+		panic(err)
+	}
+	var file bytes.Buffer
+	w := framing.NewAnalysisWriter(&file, framing.NewAnalysis(an, "example"))
+	for i, text := range []string{"The regime's puppet parliament obeys.", "Officials confirmed the date on Monday."} {
+		r, err := an.AnalyzeText(text)
+		if err != nil {
+			panic(err)
+		}
+		r.ID = fmt.Sprint("article-", i+1)
+		if err := w.Write(r); err != nil {
+			panic(err)
+		}
+	}
+	if err := w.Close(framing.AnalysisStats{Read: 3, Analysed: 2, Skipped: 1}, []framing.SkippedRecord{{ID: "3", Location: "corpus.jsonl:3", Reason: "no text"}}); err != nil {
+		panic(err)
+	}
+
+	x, err := framing.OpenAnalysis(&file, "saved.analysis")
+	if err != nil {
+		panic(err)
+	}
+	if err := x.Check(an, "example"); err != nil {
+		panic(err) // other lexicons, weights, tagging or version
+	}
+	for r, err := range x.Results() {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%s: loaded_rate %.1f\n", r.ID, r.Measures[framing.MeasureLoadedRate])
+	}
+	fmt.Printf("read %d, analysed %d, skipped %s (%s)\n", x.Stats.Read, x.Stats.Analysed, x.Skipped[0].Location, x.Skipped[0].Reason)
+	// Output:
+	// article-1: loaded_rate 266.7
+	// article-2: loaded_rate 0.0
+	// read 3, analysed 2, skipped corpus.jsonl:3 (no text)
 }
