@@ -78,7 +78,13 @@ func compileTest(t *testing.T) *Matcher {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := NewSet(l)
+	return compileLexicons(t, l)
+}
+
+// compileLexicons compiles a matcher over lexs, failing the test on error.
+func compileLexicons(t *testing.T, lexs ...*Lexicon) *Matcher {
+	t.Helper()
+	set, err := NewSet(lexs...)
 	if err != nil {
 		t.Fatal(err)
 	}

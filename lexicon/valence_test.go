@@ -274,15 +274,7 @@ func curatedMatcher(t *testing.T) *Matcher {
 		}
 		lexs = append(lexs, l)
 	}
-	set, err := NewSet(lexs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Compile(set, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return compileLexicons(t, lexs...)
 }
 
 var valencePipeline = func() func() (*text.Pipeline, error) {
