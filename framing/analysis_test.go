@@ -73,10 +73,7 @@ func TestAnalysisRoundTrip(t *testing.T) {
 // another schema, is refused naming the file.
 func TestAnalysisBinaryRoundTrip(t *testing.T) {
 	an := analyzer(t)
-	x := NewAnalysis(an, "test 1")
-	x.Articles = seedList(t)
-	x.Stats = AnalysisStats{Read: 6, Analysed: 5, Skipped: 1}
-	x.Skipped = []SkippedRecord{{ID: "empty", Location: "corpus.jsonl:6", Reason: "no text"}}
+	x := seedAnalysis(t, an)
 	bin, _ := writeBinary(t, x)
 	if !strings.HasPrefix(bin.String(), AnalysisBinaryMagic) {
 		t.Fatalf("no magic line")
@@ -117,10 +114,7 @@ func TestAnalysisBinaryRoundTrip(t *testing.T) {
 // after the results before the cut. A JSON analysis reads the same.
 func TestOpenAnalysisStreams(t *testing.T) {
 	an := analyzer(t)
-	x := NewAnalysis(an, "test 1")
-	x.Articles = seedList(t)
-	x.Stats = AnalysisStats{Read: 6, Analysed: 5, Skipped: 1}
-	x.Skipped = []SkippedRecord{{ID: "empty", Location: "corpus.jsonl:6", Reason: "no text"}}
+	x := seedAnalysis(t, an)
 	bin, ends := writeBinary(t, x)
 	js, err := json.Marshal(x)
 	if err != nil {
@@ -193,4 +187,15 @@ func writeBinary(t *testing.T, x *Analysis) (bin *bytes.Buffer, ends []int) {
 		t.Fatal(err)
 	}
 	return bin, ends
+}
+
+// seedAnalysis is the seeds' analysis as saved by "test 1", with one
+// skipped document.
+func seedAnalysis(t *testing.T, an *Analyzer) *Analysis {
+	t.Helper()
+	x := NewAnalysis(an, "test 1")
+	x.Articles = seedList(t)
+	x.Stats = AnalysisStats{Read: 6, Analysed: 5, Skipped: 1}
+	x.Skipped = []SkippedRecord{{ID: "empty", Location: "corpus.jsonl:6", Reason: "no text"}}
+	return x
 }
