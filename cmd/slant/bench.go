@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"os"
 	"runtime"
 	"runtime/metrics"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -20,7 +22,7 @@ import (
 func newBenchCmd() *cobra.Command {
 	var in inputFlags
 	var baselineDocs, limit, repeat int
-	var by string
+	var by, cpuProfile string
 	c := &cobra.Command{
 		Use:   "bench [PATH...]",
 		Short: "Measure throughput and memory against our tokenizer and prose, in the same run",
@@ -53,6 +55,13 @@ so that machine noise cancels in the ratios.`,
 			an, err := in.analyzer()
 			if err != nil {
 				return err
+			}
+			if cpuProfile != "" {
+				stop, err := startCPUProfile(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer stop()
 			}
 			ps := framing.NewProfiles(by, an.Fingerprint())
 			var words, bytes int64
@@ -87,7 +96,26 @@ so that machine noise cancels in the ratios.`,
 	c.Flags().IntVar(&limit, "limit", 0, "stop after this many documents of each pass (0: all)")
 	c.Flags().IntVar(&repeat, "corpus-repeat", 1, "stream the corpus this many times over (memory should stay flat)")
 	c.Flags().StringVar(&by, "by", "outlet", "group profiles by this field")
+	c.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile of the run to FILE (for go tool pprof)")
+	_ = c.Flags().MarkHidden("cpuprofile") // a developer's tool, not part of the documented interface
 	return c
+}
+
+// startCPUProfile writes a CPU profile to path until the returned stop is
+// called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile %s: %w", path, err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // repeated yields the corpus k times, opening it again for each pass.
