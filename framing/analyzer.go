@@ -272,14 +272,7 @@ func (a *Analyzer) analyzeDoc(doc *text.Document) *Result {
 	computeMeasures(doc, v, r, style)
 	r.Frames = computeFrames(r)
 	r.categories = a.labels
-	if n := r.Words; n > 0 {
-		r.words = make([]string, 0, n)
-	}
-	for _, t := range doc.Tokens {
-		if t.Kind == text.Word {
-			r.words = append(r.words, t.Norm)
-		}
-	}
+	r.words = countWords(doc.Tokens, sc)
 	r.Actors = computeActors(doc, v, r, sc)
 	return r
 }

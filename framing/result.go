@@ -109,7 +109,7 @@ type Result struct {
 	Text string `json:"text"`
 
 	categories map[string]string // category ID → label, for actor names
-	words      []string          // folded word tokens, for profile term counts
+	words      []wordCount       // folded word tokens and their counts, for profile term counts
 	terms      []Term            // word terms, kept WithTerms (training)
 }
 

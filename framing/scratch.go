@@ -18,7 +18,8 @@ type scratch struct {
 	ints   arena[int]
 	bools  arena[bool]
 	voices arena[Voice]
-	hits   []lexicon.Hit // the lexicon hits of the document (Matcher.MatchAppend)
+	hits   []lexicon.Hit    // the lexicon hits of the document (Matcher.MatchAppend)
+	counts map[string]int32 // word → count, for the result's word counts (countWords)
 }
 
 // arena hands out consecutive zeroed slices of one buffer; when the buffer
@@ -73,6 +74,10 @@ func (p *pools) putScratch(s *scratch) {
 		s.hits = nil
 	}
 	s.hits = s.hits[:0]
+	if len(s.counts) > maxScratch {
+		s.counts = nil // clearing a map costs its capacity: do not keep a huge one
+	}
+	clear(s.counts)
 	p.scratch.Put(s)
 }
 
