@@ -217,7 +217,7 @@ func (c Cleaner) clean(text, title, outlet string) Cleaned {
 	if title != "" {
 		ft := foldLine(title)
 		for i := range lines[:min(len(lines), 6)] {
-			if foldLine(lines[i].text) == ft {
+			if foldEquals(lines[i].text, ft) {
 				out.Title = &Region{lines[i].start, lines[i].end, KindTitle}
 				i0 = i + 1
 				break
@@ -409,6 +409,39 @@ func foldASCII(s string) (string, bool) {
 		b.WriteByte(c)
 	}
 	return b.String(), true
+}
+
+// foldEquals reports whether foldLine(s) == f. An ASCII s is compared as
+// it is folded, without building the folded copy, so the title search
+// stops at the first differing byte of each long paragraph instead of
+// folding it whole (one allocation per line).
+func foldEquals(s, f string) bool {
+	j := 0 // bytes of f matched: what foldASCII would have written so far
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return foldLine(s) == f
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && j > 0 {
+			if j >= len(f) || f[j] != ' ' {
+				return false
+			}
+			j++
+		}
+		space = false
+		if j >= len(f) || f[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(f)
 }
 
 var stopWords = func() map[string]bool {
