@@ -2,40 +2,19 @@ package framing
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"os"
 	"testing"
-
-	"github.com/slantlab/slant/corpus"
 )
 
 // savedAllSides analyses the first n articles of the AllSides sample
 // without POS and returns them saved as an analysis (skipped when absent).
 func savedAllSides(b *testing.B, n int) []byte {
-	f, err := os.Open("../../shared/eval/allsides_baly2020_sample.jsonl")
-	if err != nil {
-		b.Skip("../shared/eval absent")
-	}
-	defer f.Close()
 	an, err := NewAnalyzer(WithoutPOS())
 	if err != nil {
 		b.Fatal(err)
 	}
 	x := NewAnalysis(an, "bench")
-	for a, err := range corpus.JSONL(context.Background(), f, corpus.RecordOptions{}) {
-		if err != nil {
-			continue
-		}
-		r, err := an.Analyze(context.Background(), a)
-		if err != nil {
-			b.Fatal(err)
-		}
-		x.Articles = append(x.Articles, r)
-		if len(x.Articles) == n {
-			break
-		}
-	}
+	x.Articles = allSidesResults(b, an, n)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")

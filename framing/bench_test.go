@@ -10,6 +10,41 @@ import (
 	"github.com/slantlab/slant/corpus"
 )
 
+// allSidesArticles reads the first n articles of the AllSides sample,
+// skipping the benchmark when it is absent.
+func allSidesArticles(b *testing.B, n int) []*corpus.Article {
+	b.Helper()
+	f, err := os.Open("../../shared/eval/allsides_baly2020_sample.jsonl")
+	if err != nil {
+		b.Skip("../shared/eval absent")
+	}
+	defer f.Close()
+	var arts []*corpus.Article
+	for a, err := range corpus.JSONL(context.Background(), f, corpus.RecordOptions{}) {
+		if err == nil {
+			arts = append(arts, a)
+		}
+		if len(arts) == n {
+			break
+		}
+	}
+	return arts
+}
+
+// allSidesResults analyses the first n AllSides articles with an.
+func allSidesResults(b *testing.B, an *Analyzer, n int) []*Result {
+	b.Helper()
+	var rs []*Result
+	for _, a := range allSidesArticles(b, n) {
+		r, err := an.Analyze(context.Background(), a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
 // BenchmarkAnalyzeAllSides runs the full analysis without POS on the first
 // 300 articles of the AllSides sample (skipped when absent).
 func BenchmarkAnalyzeAllSides(b *testing.B) { benchAllSides(b, WithoutPOS()) }
@@ -18,21 +53,10 @@ func BenchmarkAnalyzeAllSides(b *testing.B) { benchAllSides(b, WithoutPOS()) }
 func BenchmarkAnalyzeAllSidesPOS(b *testing.B) { benchAllSides(b) }
 
 func benchAllSides(b *testing.B, opts ...Option) {
-	f, err := os.Open("../../shared/eval/allsides_baly2020_sample.jsonl")
-	if err != nil {
-		b.Skip("../shared/eval absent")
-	}
-	defer f.Close()
-	var arts []*corpus.Article
+	arts := allSidesArticles(b, 300)
 	var n int64
-	for a, err := range corpus.JSONL(context.Background(), f, corpus.RecordOptions{}) {
-		if err == nil {
-			arts = append(arts, a)
-			n += int64(len(a.Text))
-		}
-		if len(arts) == 300 {
-			break
-		}
+	for _, a := range arts {
+		n += int64(len(a.Text))
 	}
 	an, err := NewAnalyzer(opts...)
 	if err != nil {
@@ -64,28 +88,11 @@ func benchAllSides(b *testing.B, opts ...Option) {
 // fourfold. `slant bench --corpus-repeat 4` shows the same for the whole
 // process (README, Performance).
 func BenchmarkProfileGrowth(b *testing.B) {
-	f, err := os.Open("../../shared/eval/allsides_baly2020_sample.jsonl")
-	if err != nil {
-		b.Skip("../shared/eval absent")
-	}
-	defer f.Close()
 	an, err := NewAnalyzer(WithoutPOS())
 	if err != nil {
 		b.Fatal(err)
 	}
-	var rs []*Result
-	for a, err := range corpus.JSONL(context.Background(), f, corpus.RecordOptions{}) {
-		if err != nil {
-			continue
-		}
-		r, err := an.Analyze(context.Background(), a)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if rs = append(rs, r); len(rs) == 300 {
-			break
-		}
-	}
+	rs := allSidesResults(b, an, 300)
 	for _, k := range []int{1, 4} {
 		b.Run(fmt.Sprintf("x%d", k), func(b *testing.B) {
 			var size int
