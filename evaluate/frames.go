@@ -197,6 +197,21 @@ func ParseFrameMapping(data []byte, name string) (*FrameMapping, error) {
 
 func themeKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
+// goldFrames maps an item's first and (when coded) second theme to
+// frames, with an error naming the item for a theme the mapping lacks.
+func (m *FrameMapping) goldFrames(it FrameItem) (gold, gold2 string, err error) {
+	gold, ok := m.FrameFor(it.Theme1)
+	if !ok {
+		return "", "", fmt.Errorf("evaluate: item %s: theme %q is not in mapping %s", it.ID, it.Theme1, m.Name)
+	}
+	if it.Theme2 != "" {
+		if gold2, ok = m.FrameFor(it.Theme2); !ok {
+			return "", "", fmt.Errorf("evaluate: item %s: theme %q is not in mapping %s", it.ID, it.Theme2, m.Name)
+		}
+	}
+	return gold, gold2, nil
+}
+
 // FrameFor returns the codebook dimension a theme maps to (case and spacing
 // are ignored).
 func (m *FrameMapping) FrameFor(theme string) (string, bool) {
@@ -359,15 +374,9 @@ func RunFrames(an *framing.Analyzer, items []FrameItem, mapping *FrameMapping) (
 			rep.SkippedIrrelevant++
 			continue
 		}
-		gold, ok := mapping.FrameFor(it.Theme1)
-		if !ok {
-			return FrameReport{}, fmt.Errorf("evaluate: item %s: theme %q is not in mapping %s", it.ID, it.Theme1, mapping.Name)
-		}
-		var gold2 string
-		if it.Theme2 != "" {
-			if gold2, ok = mapping.FrameFor(it.Theme2); !ok {
-				return FrameReport{}, fmt.Errorf("evaluate: item %s: theme %q is not in mapping %s", it.ID, it.Theme2, mapping.Name)
-			}
+		gold, gold2, err := mapping.goldFrames(it)
+		if err != nil {
+			return FrameReport{}, err
 		}
 		fam, err := PolicyFrameFamily(an, it.Title, it.Text)
 		if err != nil {

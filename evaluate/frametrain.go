@@ -167,15 +167,9 @@ func TrainFrames(an *framing.Analyzer, items []FrameItem, mapping *FrameMapping,
 		if !it.IsRelevant() {
 			continue
 		}
-		g, ok := mapping.FrameFor(it.Theme1)
-		if !ok {
-			return FrameTrainReport{}, fmt.Errorf("evaluate: item %s: theme %q is not in mapping %s", it.ID, it.Theme1, mapping.Name)
-		}
-		var g2 string
-		if it.Theme2 != "" {
-			if g2, ok = mapping.FrameFor(it.Theme2); !ok {
-				return FrameTrainReport{}, fmt.Errorf("evaluate: item %s: theme %q is not in mapping %s", it.ID, it.Theme2, mapping.Name)
-			}
+		g, g2, err := mapping.goldFrames(it)
+		if err != nil {
+			return FrameTrainReport{}, err
 		}
 		kept, gold, gold2 = append(kept, it), append(gold, g), append(gold2, g2)
 	}
