@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -46,31 +47,18 @@ func TestNestedQuotes(t *testing.T) {
 // attribution, on hand-made sentences with known answers.
 func TestReportedSpeechSpans(t *testing.T) {
 	an := analyzer(t)
-	cases := []struct {
-		text, term string
-		voice      Voice
-		speaker    string
-	}{
-		{"Officials said the plan was a disaster.", "plan", Reported, "Officials"},
-		{"According to the ministry, the plan failed.", "plan", Reported, "the ministry"},
-		{"The plan failed, according to the ministry.", "plan", Reported, "the ministry"},
+	cases := []voiceCase{
+		{"", "Officials said the plan was a disaster.", "plan", Reported, "Officials"},
+		{"", "According to the ministry, the plan failed.", "plan", Reported, "the ministry"},
+		{"", "The plan failed, according to the ministry.", "plan", Reported, "the ministry"},
 		// Many reporting verbs in one sentence: the first one that claims a
 		// word keeps it.
-		{"He said, she said, they said the plan failed.", "plan", Reported, "He"},
+		{"", "He said, she said, they said the plan failed.", "plan", Reported, "He"},
 		// A quote's speaker from the sentence after it.
-		{"“We will win,” he said. The army retreated.", "We", Quote, "he"},
-		{"“We will win,” he said. The army retreated.", "army", Reporter, ""},
+		{"", "“We will win,” he said. The army retreated.", "We", Quote, "he"},
+		{"", "“We will win,” he said. The army retreated.", "army", Reporter, ""},
 	}
-	for _, c := range cases {
-		r, err := an.AnalyzeText(c.text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		e := voiceOf(t, r, c.term)
-		if e.Voice != c.voice || e.Speaker != c.speaker {
-			t.Errorf("%q: %q is %s (speaker %q), want %s (speaker %q)", c.text, c.term, e.Voice, e.Speaker, c.voice, c.speaker)
-		}
-	}
+	checkVoices(t, an, cases)
 }
 
 // TestVoiceMisfires: issue 12's misfire patterns, each on a hand-made text
@@ -80,11 +68,7 @@ func TestReportedSpeechSpans(t *testing.T) {
 // statement from".
 func TestVoiceMisfires(t *testing.T) {
 	an := analyzer(t)
-	cases := []struct {
-		name, text, term string
-		voice            Voice
-		speaker          string
-	}{
+	cases := []voiceCase{
 		{"claim, subject said", "The plan was a disaster, officials said.", "plan", Reported, "officials"},
 		{"claim, possessive office said", "The plan was a disaster, the minister's office said.", "plan", Reported, "the minister's office"},
 		{"described as X by Y", "The plan was described as a brutal sham by critics.", "brutal", Reported, "critics"},
@@ -104,6 +88,21 @@ func TestVoiceMisfires(t *testing.T) {
 		{"label word is not a speaker", "UPDATE: We corrected the plan.", "We", Reporter, ""},
 		{"a paragraph after a colon without attribution", "The plan has three parts:\nWe list them below.", "We", Reporter, ""},
 	}
+	checkVoices(t, an, cases)
+}
+
+// voiceCase is a text, a term in it, and the voice and speaker the term
+// must get; name labels the case (the quoted text when empty).
+type voiceCase struct {
+	name, text, term string
+	voice            Voice
+	speaker          string
+}
+
+// checkVoices analyses each case's text and checks its term's voice and
+// speaker.
+func checkVoices(t *testing.T, an *Analyzer, cases []voiceCase) {
+	t.Helper()
 	for _, c := range cases {
 		r, err := an.AnalyzeText(c.text)
 		if err != nil {
@@ -111,7 +110,11 @@ func TestVoiceMisfires(t *testing.T) {
 		}
 		e := voiceOf(t, r, c.term)
 		if e.Voice != c.voice || e.Speaker != c.speaker {
-			t.Errorf("%s: %q is %s (speaker %q), want %s (speaker %q)", c.name, c.term, e.Voice, e.Speaker, c.voice, c.speaker)
+			name := c.name
+			if name == "" {
+				name = fmt.Sprintf("%q", c.text)
+			}
+			t.Errorf("%s: %q is %s (speaker %q), want %s (speaker %q)", name, c.term, e.Voice, e.Speaker, c.voice, c.speaker)
 		}
 	}
 }
